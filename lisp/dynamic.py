@@ -14,12 +14,13 @@ MISSING = object()
 
 
 class _State:
-    __slots__ = ("dyn", "machine", "interpreter")
+    __slots__ = ("dyn", "machine", "interpreter", "booting")
 
     def __init__(self):
         self.dyn: dict = {}
         self.machine = None
         self.interpreter = None
+        self.booting = True      # loading the stdlib: CL definitions allowed
 
 
 state = _State()

@@ -153,7 +153,9 @@ def find_package(name) -> "Package | None":
 
 KEYWORD = Package("KEYWORD")
 CL = Package("COMMON-LISP", nicknames=["CL"])
-SYSTEM = Package("SYSTEM", nicknames=["SYS", "SB-IMPL", "SI"], use=[CL])
+SYSTEM = Package("SYSTEM", nicknames=["SYS"], use=[CL])
+SB_EXT = Package("SB-EXT", use=[CL])
+SB_INT = Package("SB-INT", use=[CL])
 
 NIL = Symbol("NIL", CL)
 NIL.value = NIL
