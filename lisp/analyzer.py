@@ -879,8 +879,7 @@ def sf_macro_lambda(form, scope):
 def sf_destructuring_bind(form, scope):
     from .binding import destructure_node
     ll = form.cdr.car
-    value = analyze(form.cdr.cdr.car, scope)
-    return destructure_node(ll, value, form.cdr.cdr.cdr, scope, form, None)
+    return destructure_node(ll, form.cdr.cdr.car, form.cdr.cdr.cdr, scope, form, None)
 
 
 class SetfCallNode(GlobalCallNode):

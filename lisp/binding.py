@@ -215,10 +215,12 @@ def _ll_text(p):
     return prin1_to_string(p.source)
 
 
-def destructure_node(pattern_form, value_node, body, scope, form, what, whole_node=None,
+def destructure_node(pattern_form, value, body, scope, form, what, whole_node=None,
                      env_node=None, macro=True):
-    """A LET*-like node destructuring the value of VALUE_NODE by
-    PATTERN_FORM around BODY (a Lisp list of forms with declarations)."""
+    """A LET*-like node destructuring by PATTERN_FORM around BODY (a Lisp
+    list of forms with declarations). VALUE is the form giving the list, or
+    a function level -> node building the node in the new level's scope
+    (its inits run in the new environment, one level below SCOPE)."""
     from .analyzer import Level, parse_body, declared_specials, with_declarations, analyze_body, sfn
     parsed = parse_lambda_list(pattern_form, macro=macro)
     decls, doc, forms = parse_body(body)
@@ -243,6 +245,8 @@ def destructure_node(pattern_form, value_node, body, scope, form, what, whole_no
         bind_simple(parsed.whole, whole_node if whole_node is not None else value_node)
     if parsed.env is not None:
         bind_simple(parsed.env, env_node if env_node is not None else SimpleNode(lambda env: NIL))
+    from .analyzer import analyze
+    value_node = value(level) if callable(value) else analyze(value, level)
     raw = level.add(sys_sym("%RAW"))
     inits.append(value_node)
     targets.append(raw)
@@ -266,16 +270,17 @@ def destructuring_lambda(name, ll, body, scope, macro=True):
     level = Level(scope)
     fslot = level.add(sys_sym("%FORM"))
     eslot = level.add(sys_sym("%ENV"))
-    form_node = SimpleNode(lambda env: env[fslot])
-    env_node = SimpleNode(lambda env: env[eslot])
-    cdr_node = SimpleNode(lambda env: env[fslot].cdr if type(env[fslot]) is Cons else NIL)
+    # these run in the destructuring level, one below the (form env) level
+    form_node = SimpleNode(lambda env: env[0][fslot])
+    env_node = SimpleNode(lambda env: env[0][eslot])
+    cdr_node = SimpleNode(lambda env: env[0][fslot].cdr if type(env[0][fslot]) is Cons else NIL)
     what = LString(f"DEFMACRO {name.name if isinstance(name, Symbol) else name}")
     from .analyzer import make_block
     block_name = name if isinstance(name, Symbol) else None
     inner_body = lisp_list(lisp_list(cl_sym("BLOCK"), block_name, *_forms_after_decls(body))) \
         if block_name is not None else body
     decl_forms = _decl_forms(body)
-    node = destructure_node(ll, cdr_node, list_from_iter(decl_forms, inner_body) if block_name else body,
+    node = destructure_node(ll, lambda level: cdr_node, list_from_iter(decl_forms, inner_body) if block_name else body,
                             level, None, what, whole_node=form_node, env_node=env_node)
     lam = LambdaInfo(name, lisp_list(sys_sym("FORM"), sys_sym("ENV")))
     lam.simple = True

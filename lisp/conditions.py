@@ -344,6 +344,8 @@ def signal_python_error(m, e: LispError):
     """Machine hook: signal E with ERROR in the running process."""
     c = condition_from_lisp_error(e)
     fn = ERROR_SYM.fn
+    if fn is None:      # only while the stdlib that defines ERROR is loading
+        raise RuntimeError(f"error during boot: {report_string(c)}") from e
     m.invoke(fn, [c])
 
 

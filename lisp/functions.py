@@ -51,6 +51,20 @@ class Primitive(Function):
         self.doc = doc
         self.pure = pure         # no side effects: may be constant-folded
 
+    def invoke(self, m, args):
+        """Call with the Lisp argument list ARGS in machine M (one step)."""
+        n = len(args)
+        if n < self.min or (self.max is not None and n > self.max):
+            raise program_error("invalid number of arguments: ~S", n)
+        kind = self.kind
+        if kind == "simple":
+            m.value = self.fn(*args)
+            m.node = None
+        elif kind == "control":
+            self.fn(m, args)
+        else:
+            m.drive_generator(self.fn(*args), self.name, None)
+
     def __repr__(self):
         return f"#<primitive {self.name}>"
 
@@ -194,7 +208,11 @@ def defun(name: str, lambda_list: str | None = None, *, kind: str = "simple",
         else:
             req, opt, rest, keys, allow = _parse_lambda_list(lambda_list)
         npos = len(req) + len(opt)
-        if keys:
+        if kind == "control":
+            # control primitives take (machine, args) and parse args themselves
+            callable_ = fn
+            max_args = None if (rest or keys) else npos
+        elif keys:
             callable_ = _keyword_wrapper(fn, sym, npos, keys, allow, rest is not None)
             max_args = None
         else:

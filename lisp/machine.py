@@ -20,11 +20,17 @@ exit: a throw from a cleanup aborts the unwinding in progress (SPEC 4.5, 4.6).
 """
 from __future__ import annotations
 
+import os
+
 from .dynamic import MISSING, state
 from .errors import (LispError, control_error, program_error,
                      condition_for_python_exception)
 from .functions import Function, Primitive
 from .objects import NIL, MV, Symbol, Cons, UNBOUND, lisp_list
+
+# CEK_LISP_DEBUG=1: let Python exceptions from primitives propagate with
+# their traceback instead of becoming Lisp conditions (for developing).
+DEBUG = bool(os.environ.get("CEK_LISP_DEBUG"))
 
 # Frame.unwinds values
 PASS = 0      # nothing to do when unwound through
@@ -321,6 +327,8 @@ class Machine:
                 n -= i + 1
                 self.signal_python_error(condition_for_python_exception(e))
             except Exception as e:   # a bug in a primitive: still a Lisp condition
+                if DEBUG:
+                    raise
                 n -= i + 1
                 self.signal_python_error(condition_for_python_exception(e))
             if n <= 0:

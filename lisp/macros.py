@@ -658,3 +658,16 @@ def m_pop(form, env):
     return L(LETSTAR, list_from_iter(bindings),
              L(S("PROG1"), L(S("CAR"), g),
                L(LET, L(L(store, L(S("CDR"), g))), store_form)))
+
+
+@defmacro("LOOP")
+def m_loop(form, env):
+    """The simple LOOP: (loop form*) repeats the forms forever inside a
+    NIL block. The extended (keyword) LOOP lives in lisp/loop.py, which
+    replaces this expander with one handling both."""
+    body = body_of(form, 0)
+    for f in body:
+        if type(f) is not Cons:
+            raise program_error("extended LOOP syntax is not available yet: ~S", form)
+    top = gensym("LOOP")
+    return L(BLOCK, NIL, L(TAGBODY, top, *body, L(GO, top)))

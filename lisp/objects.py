@@ -55,6 +55,12 @@ class Symbol:
         self.setf_expander = None # defsetf / define-setf-expander data
         self.symbol_macro = None  # global symbol macro expansion (define-symbol-macro)
 
+    def __iter__(self):
+        """NIL is the empty list: iterating over it yields nothing."""
+        if self is NIL:
+            return iter(())
+        raise TypeError(f"{self!r} is not a list")
+
     @property
     def is_special(self):
         return self.flags & SPECIAL
@@ -167,6 +173,19 @@ T.flags = SPECIAL | CONSTANT
 CL.external["T"] = T
 
 
+def _create_cl_symbols():
+    """Every external symbol of COMMON-LISP (the 978 of CLHS 1.9) exists
+    from the start, so code read in any package finds CL's symbols even
+    before they are defined."""
+    import os
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cl_symbols.txt")
+    with open(path, encoding="ascii") as f:
+        for line in f:
+            name = line.strip()
+            if name and name not in CL.external:
+                CL.external[name] = Symbol(name, CL)
+
+
 def cl_sym(name: str) -> Symbol:
     """The external COMMON-LISP symbol NAME (created and exported if new)."""
     s = CL.external.get(name)
@@ -174,6 +193,9 @@ def cl_sym(name: str) -> Symbol:
         s = Symbol(name, CL)
         CL.external[name] = s
     return s
+
+
+_create_cl_symbols()
 
 
 def sys_sym(name: str) -> Symbol:

@@ -164,7 +164,7 @@ ATOMIC_TYPES = {
     "ATOM": lambda x: type(x) is not Cons,
     "FIXNUM": lambda x: type(x) is int and FIXNUM_MIN <= x <= FIXNUM_MAX,
     "BIGNUM": lambda x: type(x) is int and not FIXNUM_MIN <= x <= FIXNUM_MAX,
-    "BIT": lambda x: x is 0 or x is 1 or (type(x) is int and x in (0, 1)),
+    "BIT": lambda x: type(x) is int and x in (0, 1),
     "KEYWORD": lambda x: type(x) is Symbol and x.package is KEYWORD,
     "BOOLEAN": lambda x: x is T or x is NIL,
     "SHORT-FLOAT": lambda x: type(x) is SingleFloat,

@@ -125,15 +125,60 @@ def compiled_function_p(x):
 def eval_(m, args):
     if len(args) != 1:
         raise program_error("invalid number of arguments: ~S", len(args))
-    node = analyze(args[0], None)
-    m.env = None
-    m.node = node
+    process_toplevel(m, args[0])
 
 
-def eval_in_scope(m, form):
+PROGN = cl_sym("PROGN")
+EVAL_WHEN = cl_sym("EVAL-WHEN")
+
+
+def process_toplevel(m, form):
+    """Evaluate FORM as a top-level form (CLHS 3.2.3.1): macros are expanded
+    first, and the subforms of a PROGN (or of an EVAL-WHEN with :EXECUTE)
+    are processed one after another, each analyzed only when the previous
+    one has run, so that a DEFMACRO is in effect for the forms after it."""
+    while True:
+        form, expanded = macroexpand_1(form, None)
+        if not expanded:
+            break
+    if type(form) is Cons and form.car is PROGN:
+        forms = list_to_py(form.cdr)
+        if not forms:
+            m.value = NIL
+            m.node = None
+            return
+        if len(forms) > 1:
+            m.k.append(ToplevelPrognFrame(forms, 1))
+        process_toplevel(m, forms[0])
+        return
+    if (type(form) is Cons and form.car is EVAL_WHEN and type(form.cdr) is Cons
+            and any(isinstance(s, Symbol) and s.name in ("EXECUTE", "EVAL")
+                    for s in list_to_py(form.cdr.car))):
+        process_toplevel(m, Cons(PROGN, form.cdr.cdr))
+        return
     node = analyze(form, None)
     m.env = None
     m.node = node
+
+
+class ToplevelPrognFrame:
+    """The rest of a top-level PROGN."""
+    __slots__ = ("forms", "i")
+    unwinds = 0
+
+    def __init__(self, forms, i):
+        self.forms = forms
+        self.i = i
+
+    def resume(self, m):
+        i = self.i
+        if i < len(self.forms) - 1:
+            self.i = i + 1
+            m.k.append(self)
+        process_toplevel(m, self.forms[i])
+
+    def describe(self):
+        return None
 
 
 @defun("MACROEXPAND-1", "form &optional env", mv=True)

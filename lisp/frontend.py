@@ -1,0 +1,197 @@
+"""The command-line front end: running --eval/--load actions and scripts
+with SPEC 1's exit statuses, and the REPL.
+
+Signals (SPEC 1, 6): SIGINT, SIGHUP and SIGTERM only set a flag; the
+scheduler delivers them to the main process at a step boundary, where they
+unwind it to its toplevel (running cleanups). A script then exits with 130,
+129 or 143; the REPL reports the interruption and prompts again.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+from .interpreter import Interpreter, LispConditionError, LispExit, to_python
+from .objects import NIL, MV, LString, cl_sym
+
+SIGNAL_STATUS = {signal.SIGINT: 130, signal.SIGHUP: 129, signal.SIGTERM: 143}
+SIGNAL_KIND = {signal.SIGINT: "interrupt", signal.SIGHUP: "hang-up", signal.SIGTERM: "terminate"}
+
+
+class Interrupted(Exception):
+    def __init__(self, signum):
+        super().__init__(SIGNAL_KIND.get(signum, "interrupt"))
+        self.signum = signum
+
+
+def install_signal_handlers(interp: Interpreter):
+    sched = interp.scheduler
+
+    def handler(signum, frame):
+        sched.pending_signals.append(signum)
+        sched.wakeup.set()
+
+    for s in SIGNAL_STATUS:
+        try:
+            signal.signal(s, handler)
+        except (ValueError, OSError):   # not the main thread, or unsupported
+            pass
+
+
+def run_actions(interp: Interpreter, actions, final=False):
+    """Run --eval and --load actions in order. Returns an exit status to
+    stop with, or None to go on."""
+    install_signal_handlers(interp)
+    for kind, arg in actions:
+        try:
+            if kind == "eval":
+                interp.eval(arg)
+            else:
+                interp.load(arg)
+        except LispExit as e:
+            return e.code
+        except LispConditionError:
+            return 1            # the report and backtrace are already on stderr
+        except Interrupted as e:
+            return SIGNAL_STATUS.get(e.signum, 130)
+        finally:
+            interp._flush()
+    return 0 if final else None
+
+
+# ---------------------------------------------------------------- the REPL
+def print_values(interp, values):
+    from .printer import prin1_to_string
+    out = interp.stdout_stream()
+    out.fresh_line()
+    for v in values:
+        out.write(prin1_to_string(v) + "\n")
+    interp._flush()
+
+
+def eval_in_repl(interp: Interpreter, text: str):
+    """Evaluate TEXT (one or more forms); print the values of the last
+    form, update * ** *** / // /// + ++ +++. Returns False after (exit)."""
+    from .objects import LString
+    try:
+        values = interp.eval_repl_text(text)
+    except LispExit as e:
+        interp.exit_code = e.code
+        return False
+    except LispConditionError:
+        interp._flush()
+        return True
+    except Interrupted:
+        sys.stderr.write("\nInterrupted: returned to the top level.\n")
+        return True
+    print_values(interp, values)
+    return True
+
+
+def run_repl(interp: Interpreter, history=True) -> int:
+    interp.exit_code = 0
+    install_signal_handlers(interp)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return _interactive_repl(interp, history)
+    return _piped_repl(interp)
+
+
+def _piped_repl(interp):
+    """Read forms from a non-terminal stdin, evaluating each complete one."""
+    from .reader import is_incomplete
+    buf = ""
+    for line in sys.stdin:
+        buf += line
+        if buf.strip() and not is_incomplete(buf):
+            if not eval_in_repl(interp, buf):
+                return interp.exit_code
+            buf = ""
+    if buf.strip():
+        eval_in_repl(interp, buf)
+    return interp.exit_code
+
+
+def _interactive_repl(interp, history):
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.layout.processors import HighlightMatchingBracketProcessor
+    from .reader import is_incomplete
+
+    bindings = KeyBindings()
+
+    @bindings.add("enter")
+    def _(event):
+        buf = event.current_buffer
+        text = buf.text
+        if text.strip() and not is_incomplete(text):
+            buf.validate_and_handle()
+        elif not text.strip():
+            buf.text = ""
+            buf.validate_and_handle()
+        else:
+            buf.insert_text("\n")
+
+    hist = InMemoryHistory()
+    if history:
+        try:
+            hist = FileHistory(os.path.expanduser("~/.cek_lisp_history"))
+        except OSError:
+            pass
+    session = PromptSession(history=hist, key_bindings=bindings, multiline=True,
+                            completer=SymbolCompleter(),
+                            input_processors=[HighlightMatchingBracketProcessor()])
+    print("cek-lisp 0.1.0. (exit) or Ctrl-D quits; an error returns here.")
+    while True:
+        try:
+            text = session.prompt(_prompt(interp))
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            return interp.exit_code
+        if not text.strip():
+            continue
+        if not eval_in_repl(interp, text):
+            return interp.exit_code
+
+
+def _prompt(interp):
+    from .dynamic import symbol_value
+    pkg = symbol_value(cl_sym("*PACKAGE*"))
+    name = getattr(pkg, "name", "?")
+    return "* " if name == "COMMON-LISP-USER" else f"{name}> "
+
+
+try:
+    from prompt_toolkit.completion import Completer, Completion
+
+    class SymbolCompleter(Completer):
+        """Completes the symbol before the cursor from those accessible in
+        *PACKAGE* (and package-qualified names)."""
+
+        def get_completions(self, document, complete_event):
+            word = document.get_word_before_cursor(pattern=_WORD)
+            if not word:
+                return
+            from .dynamic import symbol_value
+            from .objects import find_package
+            upper = word.upper()
+            if ":" in upper:
+                pname, _, prefix = upper.partition(":")
+                pkg = find_package(pname)
+                if pkg is None:
+                    return
+                names = [f"{pname}:{n}" for n in pkg.external if n.startswith(prefix.lstrip(":"))]
+            else:
+                pkg = symbol_value(cl_sym("*PACKAGE*"))
+                names = set()
+                for table in [pkg.internal, pkg.external] + [p.external for p in pkg.use_list]:
+                    names.update(n for n in table if n.startswith(upper))
+            for n in sorted(names)[:200]:
+                yield Completion(n.lower(), start_position=-len(word))
+except ImportError:    # prompt-toolkit missing: the piped REPL still works
+    SymbolCompleter = None
+
+import re  # noqa: E402
+_WORD = re.compile(r"[^\s()'`,\"]+")

@@ -1,0 +1,313 @@
+"""The interpreter: boot, evaluation entry points and the embedding API.
+
+    from lisp import Interpreter
+    it = Interpreter()
+    it.eval("(+ 1 2)")            # -> 3
+    it.define("py-add", lambda a, b: a + b)
+    it.call("py-add", 1, 2)       # -> 3
+
+Lisp state (packages, symbols, global definitions) is process-global in
+Python: every Interpreter in one Python process shares it. Each Interpreter
+has its own machine, scheduler and main process, and runs Lisp only inside
+the call that evaluates (SPEC 8).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from fractions import Fraction
+
+from .dynamic import state, defvar
+from .errors import LispError, program_error, type_error, simple_error
+from .functions import defun, Function, Primitive, intern_name
+from .machine import Machine, Node, Frame, SwitchProcess, TO_VALUES
+from .objects import (NIL, T, MV, Symbol, Cons, LString, Char, Vector, HashTable,
+                      SingleFloat, Instance, cl_sym, sys_sym, keyword, lisp_list,
+                      list_to_py, list_from_iter, CL, CL_USER, SYSTEM, KEYWORD, SB_EXT,
+                      find_package, UNBOUND)
+
+from stdlib import DIRECTORY as STDLIB_DIR
+STDLIB_FILES = ["conditions.lisp"]
+
+_booted = False
+
+
+def boot():
+    """Load every primitive module and the Lisp stdlib (once per Python
+    process)."""
+    global _booted
+    if _booted:
+        return
+    _booted = True
+    import importlib
+    import pkgutil
+    from . import analyzer, macros, conditions, types, prims
+    for mod in ("reader", "printer", "format", "stdstreams", "numbers", "equality", "loop"):
+        try:
+            importlib.import_module(f"lisp.{mod}")
+        except ModuleNotFoundError as e:
+            if e.name != f"lisp.{mod}":
+                raise
+    # every module in lisp/prims registers its Lisp functions when imported
+    for info in pkgutil.iter_modules(prims.__path__):
+        importlib.import_module(f"lisp.prims.{info.name}")
+    from .prims import toplevel  # noqa: F401  (load, exit, sleep, debugger)
+    import runtime.api  # noqa: F401
+    analyzer.LOCKED_PACKAGES.update({CL, SYSTEM, KEYWORD, SB_EXT})
+    CL_USER.use(SB_EXT)
+    machine = Machine()
+    from runtime.scheduler import Scheduler
+    Scheduler(machine)
+    machine.signal_error_fn = conditions.signal_python_error
+    state.machine = machine
+    state.booting = True
+    try:
+        for name in STDLIB_FILES:
+            run_boot_file(machine, os.path.join(STDLIB_DIR, name))
+    finally:
+        state.booting = False
+
+
+def run_boot_file(machine, path):
+    interp = _BootRunner(machine)
+    interp.load_file(path)
+
+
+class _BootRunner:
+    def __init__(self, machine):
+        self.machine = machine
+        self.sched = machine.scheduler
+
+    def load_file(self, path):
+        from .prims.toplevel import load_function
+        p = self.sched.spawn(load_function(), [LString(path)], name="boot", is_main=True)
+        self.sched.main = p
+        self.sched.run_until(lambda: not p.alive)
+        if p.exit is not None and p.exit.condition is not None:
+            from .conditions import report_string
+            raise RuntimeError(f"stdlib {path}: {report_string(p.exit.condition)}")
+
+
+class LispConditionError(Exception):
+    """A Lisp condition that reached Python unhandled. ``condition`` is the
+    condition object, ``report`` its report string, ``type_name`` the name
+    of its class."""
+
+    def __init__(self, condition, report):
+        super().__init__(report)
+        self.condition = condition
+        self.report = report
+        self.type_name = condition.cls.name.name if isinstance(condition, Instance) else "?"
+
+
+class LispExit(Exception):
+    """(exit :code n) reached Python."""
+
+    def __init__(self, code):
+        super().__init__(f"Lisp exited with code {code}")
+        self.code = code
+
+
+class EvalFormNode(Node):
+    """Analyze FORM at run time (so analysis errors are Lisp errors in the
+    process) and continue with the result."""
+    __slots__ = ("source",)
+
+    def __init__(self, form):
+        self.fn = None
+        self.source = form
+        self.form = form
+
+    def exec(self, m):
+        from .analyzer import analyze
+        node = analyze(self.source, None)
+        m.env = None
+        m.node = node
+
+
+class Interpreter:
+    """An embeddable Common Lisp evaluator. MODE is 'embedded' (errors
+    become Python exceptions), 'script' or 'repl' (errors are reported on
+    stderr as SBCL does)."""
+
+    def __init__(self, mode: str = "embedded", argv=(), install_signals: bool = False):
+        boot()
+        from runtime.scheduler import Scheduler
+        self.mode = mode
+        self.machine = state.machine
+        self.scheduler = self.machine.scheduler
+        self.machine.interp = self
+        state.interpreter = self
+        from .stdstreams import install_console_streams
+        install_console_streams()
+        argv_list = list_from_iter([LString(a) for a in argv])
+        intern_name("SB-EXT:*POSIX-ARGV*").value = argv_list
+        s = intern_name("SB-EXT:*POSIX-ARGV*")
+        s.flags |= 1
+
+    # -- running forms in the main process
+    def _run_main(self, fn, args, name="main thread"):
+        sched = self.scheduler
+        p = sched.spawn(fn, args, name=name, is_main=True)
+        sched.main = p
+        try:
+            sched.run_until(lambda: not p.alive)
+        finally:
+            self._flush()
+        if p.exit is not None:
+            e = p.exit
+            if e.signal is not None:
+                from .frontend import Interrupted
+                raise Interrupted(e.signal)
+            if e.code is not None:
+                raise LispExit(e.code)
+            if e.condition is not None:
+                raise LispConditionError(e.condition, e.report)
+        return p.results
+
+    def eval_repl_text(self, text: str) -> list:
+        """Evaluate the forms of TEXT as the REPL does; all values of the
+        last form, also stored in the REPL variables * ** *** + / ..."""
+        from .prims.toplevel import eval_string_function
+        values = self._run_main(eval_string_function(), [LString(text)])
+        _set_repl_variables(self.read(text) if text.strip() else NIL, values)
+        return values
+
+    def stdout_stream(self):
+        from .dynamic import symbol_value
+        return symbol_value(cl_sym("*STANDARD-OUTPUT*"))
+
+    def _flush(self):
+        from .stdstreams import flush_console
+        flush_console()
+
+    def eval_form(self, form):
+        """Evaluate the Lisp object FORM; return its primary value (Lisp)."""
+        from .prims.toplevel import eval_function
+        results = self._run_main(eval_function(), [form])
+        return results[0] if results else NIL
+
+    def eval_forms_values(self, form):
+        from .prims.toplevel import eval_function
+        return self._run_main(eval_function(), [form])
+
+    def read(self, text: str):
+        from .reader import read_from_python_string
+        return read_from_python_string(text)
+
+    def eval(self, text: str):
+        """Read and evaluate every form in TEXT; return the last primary
+        value converted to Python."""
+        from .prims.toplevel import eval_string_function
+        results = self._run_main(eval_string_function(), [LString(text)])
+        return to_python(results[0] if results else NIL)
+
+    def load(self, path: str):
+        from .prims.toplevel import load_function
+        self._run_main(load_function(), [LString(str(path))])
+        return True
+
+    def call(self, name: str, *args):
+        sym = self.read(name) if isinstance(name, str) else name
+        fn = sym.fn if isinstance(sym, Symbol) else None
+        if fn is None:
+            raise LispConditionError(*_undefined(sym))
+        results = self._run_main(fn, [to_lisp(a) for a in args])
+        return to_python(results[0] if results else NIL)
+
+    def define(self, name: str, fn):
+        """Make the Python callable FN the global function NAME. Its
+        arguments and result convert as described in README; a Python
+        exception it raises becomes a Lisp ERROR."""
+        sym = self.read(name)
+        if not isinstance(sym, Symbol):
+            raise TypeError(f"{name!r} does not name a symbol")
+
+        def wrapper(*args):
+            try:
+                return to_lisp(fn(*[to_python(a) for a in args]))
+            except LispError:
+                raise
+            except Exception as e:  # a Python error in the embedding program
+                raise simple_error("Python function ~A raised ~A: ~A",
+                                   LString(name), LString(type(e).__name__), LString(str(e)))
+        sym.fn = Primitive(sym, wrapper, 0, None)
+        return sym
+
+
+def _set_repl_variables(form, values):
+    for a, b, c in (("***", "**", "*"), ("+++", "++", "+"), ("///", "//", "/")):
+        sa, sb, sc = cl_sym(a), cl_sym(b), cl_sym(c)
+        for s in (sa, sb, sc):
+            s.flags |= 1
+            if s.value is UNBOUND:
+                s.value = NIL
+        sa.value, sb.value = sb.value, sc.value
+    cl_sym("*").value = values[0] if values else NIL
+    cl_sym("+").value = form
+    cl_sym("/").value = list_from_iter(values)
+
+
+def _undefined(sym):
+    from .conditions import make_condition, report_string
+    c = make_condition("UNDEFINED-FUNCTION", {"NAME": sym})
+    return c, report_string(c)
+
+
+# ---------------------------------------------------------------- conversion
+def to_lisp(x):
+    if x is None:
+        return NIL
+    if x is True:
+        return T
+    if x is False:
+        return NIL
+    if isinstance(x, (int, Fraction, float)):
+        if isinstance(x, Fraction) and x.denominator == 1:
+            return x.numerator
+        return x
+    if isinstance(x, str):
+        return LString(x)
+    if isinstance(x, (list, tuple)):
+        return list_from_iter([to_lisp(i) for i in x])
+    if isinstance(x, dict):
+        from .equality import keyfn_equal
+        h = HashTable(cl_sym("EQUAL"), keyfn_equal)
+        for k, v in x.items():
+            h.put(to_lisp(k), to_lisp(v))
+        return h
+    return x
+
+
+def to_python(x):
+    if x is NIL:
+        return None
+    if x is T:
+        return True
+    t = type(x)
+    if t is int or t is Fraction or t is float:
+        return x
+    if t is SingleFloat:
+        return float(x)
+    if t is LString:
+        return x.value
+    if t is Char:
+        return x.ch
+    if t is Cons:
+        out = []
+        while type(x) is Cons:
+            out.append(to_python(x.car))
+            x = x.cdr
+        return out
+    if t is Vector:
+        return [to_python(i) for i in x.active()]
+    if t is HashTable:
+        return {_hashable(to_python(k)): to_python(v) for k, v in x.table.values()}
+    if t is MV:
+        return to_python(x.primary)
+    return x
+
+
+def _hashable(x):
+    return tuple(x) if isinstance(x, list) else x

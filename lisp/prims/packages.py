@@ -1,0 +1,314 @@
+"""Packages: FIND-PACKAGE, MAKE-PACKAGE, IN-PACKAGE, DEFPACKAGE, INTERN,
+FIND-SYMBOL, EXPORT, IMPORT, USE-PACKAGE and friends."""
+from __future__ import annotations
+
+from ..dynamic import defvar, symbol_value
+from ..errors import LispError, lisp_error, type_error, program_error
+from ..functions import defun, designator_string
+from ..macros import defmacro, args_of, L
+from ..objects import (NIL, T, MV, Symbol, Package, LString, cl_sym, sys_sym, keyword,
+                       lisp_list, list_to_py, list_from_iter, find_package, PACKAGES,
+                       CL_USER, KEYWORD)
+
+PACKAGE_VAR = defvar("*PACKAGE*", CL_USER)
+
+
+def current_package() -> Package:
+    return symbol_value(PACKAGE_VAR)
+
+
+def package_error(fmt, *args, package=NIL):
+    return lisp_error("PACKAGE-ERROR", fmt, *args, package=package)
+
+
+def coerce_package(x) -> Package:
+    if isinstance(x, Package):
+        return x
+    name = designator_string(x)
+    p = find_package(name)
+    if p is None:
+        raise package_error("The name ~S does not designate any package.", LString(name),
+                            package=LString(name))
+    return p
+
+
+def _names(x):
+    return [designator_string(n) for n in list_to_py(x)] if x is not NIL else []
+
+
+@defun("FIND-PACKAGE", "name")
+def find_package_(name):
+    if isinstance(name, Package):
+        return name
+    p = find_package(designator_string(name))
+    return p if p is not None else NIL
+
+
+@defun("SYS:%FIND-PACKAGE-OR-LOSE", "name")
+def find_package_or_lose(name):
+    return coerce_package(name)
+
+
+@defun("MAKE-PACKAGE", "name &key nicknames use")
+def make_package(name, nicknames=NIL, use=NIL):
+    n = designator_string(name)
+    if find_package(n) is not None:
+        raise package_error("A package named ~S already exists.", LString(n))
+    p = Package(n, nicknames=_names(nicknames))
+    for u in list_to_py(use) if use is not NIL else []:
+        p.use(coerce_package(u))
+    return p
+
+
+@defun("PACKAGE-NAME", "package")
+def package_name(p):
+    return LString(coerce_package(p).name)
+
+
+@defun("PACKAGE-NICKNAMES", "package")
+def package_nicknames(p):
+    return list_from_iter(LString(n) for n in coerce_package(p).nicknames)
+
+
+@defun("PACKAGE-USE-LIST", "package")
+def package_use_list(p):
+    return list_from_iter(coerce_package(p).use_list)
+
+
+@defun("PACKAGE-USED-BY-LIST", "package")
+def package_used_by_list(p):
+    return list_from_iter(coerce_package(p).used_by)
+
+
+@defun("PACKAGEP", "object")
+def packagep(x):
+    return T if isinstance(x, Package) else NIL
+
+
+@defun("LIST-ALL-PACKAGES", "")
+def list_all_packages():
+    seen = []
+    for p in PACKAGES.values():
+        if p not in seen:
+            seen.append(p)
+    return list_from_iter(seen)
+
+
+@defun("INTERN", "string &optional package", mv=True)
+def intern_(string, package=NIL):
+    if not isinstance(string, LString):
+        raise type_error(string, "STRING")
+    p = current_package() if package is NIL else coerce_package(package)
+    sym, status = p.intern(string.value)
+    return MV((sym, keyword(status.upper()) if status else NIL))
+
+
+@defun("FIND-SYMBOL", "string &optional package", mv=True)
+def find_symbol(string, package=NIL):
+    if not isinstance(string, LString):
+        raise type_error(string, "STRING")
+    p = current_package() if package is NIL else coerce_package(package)
+    sym, status = p.find(string.value)
+    if sym is None:
+        return MV((NIL, NIL))
+    return MV((sym, keyword(status.upper())))
+
+
+def _symbols(x):
+    return list_to_py(x) if type(x).__name__ == "Cons" else ([] if x is NIL else [x])
+
+
+@defun("EXPORT", "symbols &optional package")
+def export(symbols, package=NIL):
+    p = current_package() if package is NIL else coerce_package(package)
+    for s in _symbols(symbols):
+        found, status = p.find(s.name)
+        if found is not s:
+            if found is None:
+                p.internal[s.name] = s
+            else:
+                raise package_error("The symbol ~S is not accessible in package ~A.", s,
+                                    LString(p.name), package=p)
+        p.export(s)
+    return T
+
+
+@defun("UNEXPORT", "symbols &optional package")
+def unexport(symbols, package=NIL):
+    p = current_package() if package is NIL else coerce_package(package)
+    for s in _symbols(symbols):
+        if p.external.get(s.name) is s:
+            del p.external[s.name]
+            p.internal[s.name] = s
+    return T
+
+
+@defun("IMPORT", "symbols &optional package")
+def import_(symbols, package=NIL):
+    p = current_package() if package is NIL else coerce_package(package)
+    for s in _symbols(symbols):
+        found, status = p.find(s.name)
+        if found is not None and found is not s and status != "inherited":
+            raise package_error("Importing ~S into ~A would conflict with ~S.", s,
+                                LString(p.name), found, package=p)
+        if found is not s or status == "inherited":
+            p.internal[s.name] = s
+        if s.package is None:
+            s.package = p
+    return T
+
+
+@defun("SHADOW", "symbol-names &optional package")
+def shadow(names, package=NIL):
+    p = current_package() if package is NIL else coerce_package(package)
+    for n in _symbols(names):
+        name = designator_string(n)
+        s = p.present(name)
+        if s is None:
+            s = Symbol(name, p)
+            p.internal[name] = s
+        p.shadowing[name] = s
+    return T
+
+
+@defun("SHADOWING-IMPORT", "symbols &optional package")
+def shadowing_import(symbols, package=NIL):
+    p = current_package() if package is NIL else coerce_package(package)
+    for s in _symbols(symbols):
+        p.external.pop(s.name, None)
+        p.internal[s.name] = s
+        p.shadowing[s.name] = s
+    return T
+
+
+@defun("USE-PACKAGE", "packages-to-use &optional package")
+def use_package(packages, package=NIL):
+    p = current_package() if package is NIL else coerce_package(package)
+    for u in _symbols(packages):
+        q = coerce_package(u)
+        for name, s in q.external.items():
+            mine = p.present(name)
+            if mine is not None and mine is not s and name not in p.shadowing:
+                raise package_error("Using package ~A would make ~S conflict with ~S in ~A.",
+                                    LString(q.name), s, mine, LString(p.name), package=p)
+        p.use(q)
+    return T
+
+
+@defun("UNUSE-PACKAGE", "packages-to-unuse &optional package")
+def unuse_package(packages, package=NIL):
+    p = current_package() if package is NIL else coerce_package(package)
+    for u in _symbols(packages):
+        q = coerce_package(u)
+        if q in p.use_list:
+            p.use_list.remove(q)
+            q.used_by.remove(p)
+    return T
+
+
+@defun("DELETE-PACKAGE", "package")
+def delete_package(package):
+    p = find_package_(package)
+    if p is NIL:
+        return NIL
+    for k in [k for k, v in PACKAGES.items() if v is p]:
+        del PACKAGES[k]
+    return T
+
+
+@defun("RENAME-PACKAGE", "package new-name &optional new-nicknames")
+def rename_package(package, new_name, nicknames=NIL):
+    p = coerce_package(package)
+    for k in [k for k, v in PACKAGES.items() if v is p]:
+        del PACKAGES[k]
+    p.name = designator_string(new_name)
+    p.nicknames = _names(nicknames)
+    from ..objects import register_package
+    register_package(p)
+    return p
+
+
+@defun("UNINTERN", "symbol &optional package")
+def unintern(sym, package=NIL):
+    p = current_package() if package is NIL else coerce_package(package)
+    removed = False
+    for table in (p.internal, p.external, p.shadowing):
+        if table.get(sym.name) is sym:
+            del table[sym.name]
+            removed = True
+    if removed and sym.package is p:
+        sym.package = None
+    return T if removed else NIL
+
+
+@defmacro("IN-PACKAGE")
+def m_in_package(form, env):
+    (name,) = args_of(form, 1, 1)
+    return L(cl_sym("SETQ"), PACKAGE_VAR,
+             L(sys_sym("%FIND-PACKAGE-OR-LOSE"), LString(designator_string(name))))
+
+
+@defun("SYS:%DEFPACKAGE", "name nicknames use exports imports shadows interns doc")
+def defpackage_(name, nicknames, use, exports, imports, shadows, interns, doc):
+    n = designator_string(name)
+    p = find_package(n)
+    if p is None:
+        p = Package(n, nicknames=_names(nicknames))
+    else:
+        for nick in _names(nicknames):
+            if nick not in p.nicknames:
+                p.nicknames.append(nick)
+                PACKAGES[nick] = p
+    p.doc = doc
+    shadow(shadows, p)
+    for spec in list_to_py(imports):
+        src = coerce_package(spec.car)
+        for sname in _names(spec.cdr):
+            s, _ = src.find(sname)
+            if s is None:
+                raise package_error("The symbol ~A is not present in package ~A.",
+                                    LString(sname), LString(src.name), package=src)
+            import_(s, p)
+    use_package(use, p)
+    for sname in _names(interns):
+        p.intern(sname)
+    for sname in _names(exports):
+        s, _ = p.intern(sname)
+        p.export(s)
+    return p
+
+
+@defmacro("DEFPACKAGE")
+def m_defpackage(form, env):
+    args = args_of(form, 1)
+    name, options = args[0], args[1:]
+    nicknames, use, exports, imports, shadows, interns = [], None, [], [], [], []
+    doc = NIL
+    for opt in options:
+        key = opt.car.name
+        vals = list_to_py(opt.cdr)
+        if key == "NICKNAMES":
+            nicknames += vals
+        elif key == "USE":
+            use = (use or []) + vals
+        elif key == "EXPORT":
+            exports += vals
+        elif key == "IMPORT-FROM":
+            imports.append(opt.cdr)
+        elif key in ("SHADOW", "SHADOWING-IMPORT-FROM"):
+            shadows += vals if key == "SHADOW" else vals[1:]
+        elif key == "INTERN":
+            interns += vals
+        elif key == "DOCUMENTATION":
+            doc = vals[0]
+        elif key in ("SIZE", "LOCK", "LOCAL-NICKNAMES"):
+            pass
+        else:
+            raise program_error("unknown DEFPACKAGE option ~S", opt.car)
+    if use is None:
+        use = [LString("COMMON-LISP")]
+    q = cl_sym("QUOTE")
+    return L(sys_sym("%DEFPACKAGE"), LString(designator_string(name)),
+             L(q, list_from_iter(nicknames)), L(q, list_from_iter(use)),
+             L(q, list_from_iter(exports)), L(q, list_from_iter(imports)),
+             L(q, list_from_iter(shadows)), L(q, list_from_iter(interns)), doc)

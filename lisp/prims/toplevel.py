@@ -1,0 +1,268 @@
+"""LOAD, top-level evaluation of source text, the debugger entry point and
+EXIT.
+
+LOAD reads and evaluates one form at a time as machine steps (a
+``LoadFrame`` reads the next form when the previous one has returned), so
+a form may change *PACKAGE* or define a macro used by the next, and a
+long load can be interrupted or preempted between any two steps.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from ..analyzer import analyze
+from .control import process_toplevel
+from ..dynamic import state, MISSING
+from ..errors import LispError, program_error, type_error, simple_error, lisp_error
+from ..functions import defun, Primitive, designator_string
+from ..machine import Frame, bind_special
+from ..objects import (NIL, T, MV, Symbol, LString, Cons, cl_sym, sys_sym, keyword,
+                       lisp_list, find_package, CL_USER, Instance)
+
+PACKAGE = cl_sym("*PACKAGE*")
+READTABLE = cl_sym("*READTABLE*")
+LOAD_PATHNAME = cl_sym("*LOAD-PATHNAME*")
+LOAD_TRUENAME = cl_sym("*LOAD-TRUENAME*")
+LOAD_VERBOSE = cl_sym("*LOAD-VERBOSE*")
+LOAD_PRINT = cl_sym("*LOAD-PRINT*")
+for _s, _v in ((LOAD_PATHNAME, NIL), (LOAD_TRUENAME, NIL), (LOAD_VERBOSE, NIL),
+               (LOAD_PRINT, NIL)):
+    _s.flags |= 1
+    _s.value = _v
+
+
+class LoadFrame(Frame):
+    """Reads the next top-level form from READER and evaluates it."""
+    __slots__ = ("reader", "print_")
+
+    def __init__(self, reader, print_=False):
+        self.reader = reader
+        self.print_ = print_
+
+    def resume(self, m):
+        from ..reader import EOF
+        form = self.reader.read_next()
+        if form is EOF:
+            m.value = T
+            return
+        m.k.append(self)
+        process_toplevel(m, form)
+
+    def describe(self):
+        return None
+
+
+class LastValueLoadFrame(LoadFrame):
+    """Like LoadFrame but returns the values of the last form (for
+    evaluating a string of forms: Interpreter.eval, --eval)."""
+    __slots__ = ("last",)
+
+    def __init__(self, reader):
+        super().__init__(reader)
+        self.last = NIL
+
+    def resume(self, m):
+        from ..reader import EOF
+        self.last = m.value
+        form = self.reader.read_next()
+        if form is EOF:
+            m.value = self.last
+            return
+        m.k.append(self)
+        process_toplevel(m, form)
+
+
+def _bind_load_specials(m, path):
+    from ..dynamic import symbol_value
+    bind_special(m, PACKAGE, symbol_value(PACKAGE))
+    bind_special(m, READTABLE, symbol_value(READTABLE))
+    if path is not None:
+        bind_special(m, LOAD_PATHNAME, LString(path))
+        bind_special(m, LOAD_TRUENAME, LString(os.path.abspath(path)))
+
+
+@defun("LOAD", "filespec &key verbose print if-does-not-exist external-format", kind="control")
+def load(m, args):
+    from ..functions import _keyword_wrapper  # noqa: F401  (keywords parsed below)
+    if not args:
+        raise program_error("invalid number of arguments: 0")
+    filespec = args[0]
+    opts = _parse_keys(args[1:], ("VERBOSE", "PRINT", "IF-DOES-NOT-EXIST", "EXTERNAL-FORMAT"))
+    from ..streams import LispStream
+    from ..reader import SourceReader
+    if isinstance(filespec, LispStream):
+        text = _read_all_stream(filespec)
+        path = None
+    else:
+        path = designator_string(filespec) if not isinstance(filespec, LString) else filespec.value
+        if not os.path.exists(path) and os.path.exists(path + ".lisp"):
+            path = path + ".lisp"
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+        except FileNotFoundError:
+            if opts.get("IF-DOES-NOT-EXIST", T) is NIL:
+                m.value = NIL
+                m.node = None
+                return
+            raise lisp_error("FILE-ERROR", "Couldn't load ~S: file does not exist.",
+                             LString(path), pathname=LString(path))
+        except OSError as e:
+            raise lisp_error("FILE-ERROR", "Couldn't load ~S: ~A", LString(path),
+                             LString(e.strerror or str(e)), pathname=LString(path))
+    reader = SourceReader(text, path)
+    _bind_load_specials(m, path)
+    m.k.append(LoadFrame(reader))
+    m.value = NIL
+    m.node = None
+
+
+def _read_all_stream(stream):
+    chars = []
+    while True:
+        c = stream.read_char()
+        if c is None:
+            return "".join(chars)
+        chars.append(c)
+
+
+def _parse_keys(rest, names):
+    if len(rest) % 2:
+        raise program_error("odd number of &KEY arguments")
+    out = {}
+    for i in range(0, len(rest), 2):
+        k = rest[i]
+        if not isinstance(k, Symbol) or k.name not in names:
+            raise program_error("Unknown &KEY argument: ~S", k)
+        out.setdefault(k.name, rest[i + 1])
+    return out
+
+
+@defun("SYS:%EVAL-STRING", "string", kind="control")
+def eval_string(m, args):
+    """Read and evaluate every form of STRING; values of the last one."""
+    from ..reader import SourceReader
+    reader = SourceReader(args[0].value, None)
+    bind_special(m, PACKAGE, state.dyn.get(PACKAGE, PACKAGE.value))
+    m.k.append(LastValueLoadFrame(reader))
+    m.value = NIL
+    m.node = None
+
+
+def load_function():
+    return cl_sym("LOAD").fn
+
+
+def eval_function():
+    return cl_sym("EVAL").fn
+
+
+def eval_string_function():
+    return sys_sym("%EVAL-STRING").fn
+
+
+# ---------------------------------------------------------------- the debugger
+def safe_report(c) -> str:
+    """C's report, or a description if reporting itself fails."""
+    from ..conditions import report_string, is_condition
+    try:
+        if is_condition(c):
+            return report_string(c)
+        from ..printer import princ_to_string
+        return princ_to_string(c)
+    except LispError as e:
+        return f"#<error printing condition: {e}>"
+
+
+def condition_type_name(c) -> str:
+    from ..printer import prin1_to_string
+    if isinstance(c, Instance):
+        return prin1_to_string(c.cls.name)
+    return "CONDITION"
+
+
+def indent(text, prefix="  "):
+    return "\n".join(prefix + line if line else line for line in text.split("\n"))
+
+
+def format_backtrace(m, limit=20) -> str:
+    from ..printer import prin1_to_string
+    lines = []
+    for i, f in enumerate(m.backtrace(limit)):
+        try:
+            text = prin1_to_string(f) if not isinstance(f, str) else f
+        except LispError:
+            text = "#<frame>"
+        if len(text) > 200:
+            text = text[:197] + "..."
+        lines.append(f"{i}: {text}")
+    return "\n".join(lines)
+
+
+@defun("SYS:%INVOKE-DEBUGGER", "condition", kind="control")
+def invoke_debugger(m, args):
+    """The end of INVOKE-DEBUGGER: no handler took the condition. Report it
+    as the host wants, then abandon the process's computation: unwind to its
+    toplevel, running every pending cleanup (as SBCL does on exit)."""
+    from runtime.process import ToplevelExit
+    c = args[0]
+    proc = m.proc
+    interp = state.interpreter
+    report = safe_report(c)
+    mode = interp.mode if interp is not None else "embedded"
+    err = _stderr()
+    if proc is not None and not proc.is_main:
+        err.write(f"{proc.name}: {report}\n")
+    elif mode == "script":
+        err.write(f"Unhandled {condition_type_name(c)} in thread "
+                  f"#<PROCESS \"{proc.name if proc else 'main thread'}\" RUNNING>:\n"
+                  f"{indent(report)}\n\nBacktrace for: #<PROCESS \"{proc.name if proc else 'main thread'}\">\n"
+                  f"{format_backtrace(m)}\n\nunhandled condition in --disable-debugger mode, quitting\n")
+    elif mode == "repl":
+        err.write(f"\ndebugger invoked on a {condition_type_name(c)}:\n{indent(report)}\n")
+    _flush_err(err)
+    m.throw(proc.toplevel_tag, ToplevelExit(condition=c, report=report))
+
+
+def _stderr():
+    from ..dynamic import symbol_value
+    from ..streams import LispStream
+    s = symbol_value(cl_sym("*ERROR-OUTPUT*"))
+    if isinstance(s, LispStream) and s.open:
+        return s
+    from ..streams import PyTextStream
+    return PyTextStream(sys.stderr, "output", True)
+
+
+def _flush_err(s):
+    try:
+        s.finish()
+    except Exception:   # flushing a closed console must not hide the report
+        pass
+
+
+# ---------------------------------------------------------------- exit
+@defun("SB-EXT:EXIT", "&key code abort timeout", kind="control")
+def exit_(m, args):
+    from runtime.process import ToplevelExit
+    opts = _parse_keys(args, ("CODE", "ABORT", "TIMEOUT"))
+    code = opts.get("CODE", 0)
+    if code is NIL:
+        code = 0
+    if not isinstance(code, int):
+        raise type_error(code, "INTEGER")
+    proc = m.proc
+    sched = m.scheduler
+    main = sched.main if sched is not None else proc
+    if opts.get("ABORT", NIL) is not NIL:
+        del m.k[2:]            # no cleanups: keep only the process's top frames
+    if main is not None and main is not proc:
+        main.exit = ToplevelExit(code=code)
+    m.throw(proc.toplevel_tag, ToplevelExit(code=code))
+
+
+@defun("SB-EXT:QUIT", "&key unix-status recklessly-p", kind="control")
+def quit_(m, args):
+    opts = _parse_keys(args, ("UNIX-STATUS", "RECKLESSLY-P"))
+    exit_(m, [keyword("CODE"), opts.get("UNIX-STATUS", 0)])

@@ -1,0 +1,195 @@
+"""TYPEP, TYPE-OF, CLASS-OF, FIND-CLASS, SUBTYPEP, DEFTYPE and COERCE."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..errors import LispError, type_error, program_error, simple_error
+from ..functions import defun
+from ..macros import defmacro, args_of, body_of, L
+from ..objects import (NIL, T, MV, Symbol, Cons, LString, Char, Vector, LispClass,
+                       SingleFloat, LispComplex, cl_sym, sys_sym, lisp_list, list_to_py,
+                       list_from_iter, make_char)
+from ..types import (typep, type_of, class_of, CLASSES, DEFTYPES, expand_deftype)
+
+S = cl_sym
+
+
+def truth(x):
+    return T if x else NIL
+
+
+@defun("TYPEP", "object type-specifier &optional environment")
+def typep_(obj, spec, env=NIL):
+    return truth(typep(obj, spec))
+
+
+@defun("TYPE-OF", "object")
+def type_of_(obj):
+    return type_of(obj)
+
+
+@defun("CLASS-OF", "object")
+def class_of_(obj):
+    return class_of(obj)
+
+
+@defun("FIND-CLASS", "symbol &optional errorp environment")
+def find_class(sym, errorp=T, env=NIL):
+    cls = CLASSES.get(sym)
+    if cls is None:
+        if errorp is NIL:
+            return NIL
+        raise simple_error("There is no class named ~S.", sym)
+    return cls
+
+
+@defun("CLASS-NAME", "class")
+def class_name(cls):
+    if not isinstance(cls, LispClass):
+        raise type_error(cls, "CLASS")
+    return cls.name
+
+
+@defmacro("DEFTYPE")
+def m_deftype(form, env):
+    args = args_of(form, 2)
+    name, ll = args[0], args[1]
+    body = body_of(form, 2)
+    return L(sys_sym("%DEFTYPE"), L(S("QUOTE"), name),
+             Cons(sys_sym("MACRO-LAMBDA"), Cons(name, Cons(ll, body))))
+
+
+@defun("SYS:%DEFTYPE", "name expander")
+def deftype_(name, expander):
+    DEFTYPES[name] = expander
+    return name
+
+
+def _normalize(spec):
+    """Expand DEFTYPEs at the head of SPEC."""
+    while True:
+        head = spec.car if type(spec) is Cons else spec
+        if isinstance(head, Symbol) and head in DEFTYPES and head not in CLASSES:
+            spec = expand_deftype(head, spec.cdr if type(spec) is Cons else NIL)
+        else:
+            return spec
+
+
+_NUMERIC = ["INTEGER", "RATIONAL", "REAL", "NUMBER", "FLOAT", "SINGLE-FLOAT", "DOUBLE-FLOAT"]
+
+
+@defun("SUBTYPEP", "type-1 type-2 &optional environment", mv=True)
+def subtypep(t1, t2, env=NIL):
+    """SUBTYPEP for class names, the atomic types of types.py and the
+    combinations (OR, AND, NOT, MEMBER, EQL) people use; answers NIL NIL when
+    it cannot decide, as the standard allows."""
+    r = _subtypep(_normalize(t1), _normalize(t2))
+    if r is None:
+        return MV((NIL, NIL))
+    return MV((truth(r), T))
+
+
+def _subtypep(a, b):
+    if a == b or b is T:
+        return True
+    if a is NIL:
+        return True
+    if type(b) is Cons and b.car is S("OR"):
+        if any(_subtypep(a, x) for x in list_to_py(b.cdr)):
+            return True
+    if type(b) is Cons and b.car is S("AND"):
+        rs = [_subtypep(a, x) for x in list_to_py(b.cdr)]
+        return all(rs) if None not in rs else None
+    if type(a) is Cons and a.car is S("OR"):
+        rs = [_subtypep(x, b) for x in list_to_py(a.cdr)]
+        return all(rs) if None not in rs else None
+    if type(a) is Cons and a.car is S("AND"):
+        if any(_subtypep(x, b) for x in list_to_py(a.cdr)):
+            return True
+        return None
+    if type(a) is Cons and a.car in (S("MEMBER"), S("EQL")):
+        return all(typep(x, b) for x in list_to_py(a.cdr))
+    if isinstance(a, Symbol) and isinstance(b, Symbol):
+        ca, cb = CLASSES.get(a), CLASSES.get(b)
+        if ca is not None and cb is not None:
+            return cb in ca.cpl
+        known = {"FIXNUM": "INTEGER", "BIGNUM": "INTEGER", "BIT": "INTEGER", "KEYWORD": "SYMBOL",
+                 "BOOLEAN": "SYMBOL", "SIMPLE-STRING": "STRING", "SIMPLE-VECTOR": "VECTOR",
+                 "ATOM": None, "SIMPLE-BIT-VECTOR": "BIT-VECTOR", "BASE-CHAR": "CHARACTER",
+                 "STANDARD-CHAR": "CHARACTER", "SIGNED-BYTE": "INTEGER", "UNSIGNED-BYTE": "INTEGER"}
+        if a.name in known and known[a.name] is not None:
+            up = S(known[a.name])
+            return a is b or _subtypep(up, b)
+        if b.name == "ATOM":
+            return a is not S("CONS") and a is not S("LIST") and (ca is not None or a.name in known)
+        if ca is not None and b.name in known:
+            return False
+        return None
+    if type(a) is Cons and isinstance(a.car, Symbol) and a.car.name in _NUMERIC:
+        return _subtypep(a.car, b if isinstance(b, Symbol) else b.car) \
+            if isinstance(b, Symbol) else None
+    return None
+
+
+@defun("COERCE", "object result-type")
+def coerce(obj, rtype):
+    rtype = _normalize(rtype)
+    if rtype is T or typep(obj, rtype) and not (type(rtype) is Cons and rtype.car is S("COMPLEX")):
+        return obj
+    head = rtype.car if type(rtype) is Cons else rtype
+    name = head.name if isinstance(head, Symbol) else ""
+    if name in ("LIST",):
+        return _to_list(obj)
+    if name in ("VECTOR", "SIMPLE-VECTOR", "ARRAY", "SIMPLE-ARRAY"):
+        return Vector(list(_items(obj)))
+    if name in ("STRING", "SIMPLE-STRING", "BASE-STRING", "SIMPLE-BASE-STRING"):
+        items = list(_items(obj))
+        if not all(type(c) is Char for c in items):
+            raise type_error(obj, rtype)
+        return LString("".join(c.ch for c in items))
+    if name in ("BIT-VECTOR", "SIMPLE-BIT-VECTOR"):
+        return Vector(list(_items(obj)), element_type=S("BIT"))
+    if name == "CHARACTER":
+        if type(obj) is LString and len(obj) == 1:
+            return make_char(obj.value)
+        if isinstance(obj, Symbol) and len(obj.name) == 1:
+            return make_char(obj.name)
+        raise type_error(obj, rtype)
+    if name in ("FLOAT", "SINGLE-FLOAT", "SHORT-FLOAT", "DOUBLE-FLOAT", "LONG-FLOAT"):
+        if type(obj) in (int, Fraction, float, SingleFloat):
+            if name in ("DOUBLE-FLOAT", "LONG-FLOAT"):
+                return float(obj)
+            if name == "FLOAT" and type(obj) is float:
+                return obj
+            return SingleFloat.of(float(obj))
+        raise type_error(obj, rtype)
+    if name == "COMPLEX":
+        if type(obj) in (int, Fraction):
+            return obj
+        if type(obj) in (float, SingleFloat):
+            return LispComplex(obj, type(obj)(0.0))
+        if type(obj) is LispComplex:
+            return obj
+        raise type_error(obj, rtype)
+    if name == "FUNCTION":
+        if isinstance(obj, Symbol) and obj.fn is not None:
+            return obj.fn
+        if type(obj) is Cons and obj.car is S("LAMBDA"):
+            from ..dynamic import state
+            return state.machine.call_nested(S("EVAL").fn, [L(S("FUNCTION"), obj)])
+        raise type_error(obj, rtype)
+    raise type_error(obj, rtype)
+
+
+def _items(obj):
+    if type(obj) is Cons or obj is NIL:
+        return list_to_py(obj)
+    if type(obj) is Vector:
+        return obj.active()
+    if type(obj) is LString:
+        return [make_char(c) for c in obj.value]
+    raise type_error(obj, "SEQUENCE")
+
+
+def _to_list(obj):
+    return list_from_iter(_items(obj))
