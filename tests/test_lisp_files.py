@@ -24,10 +24,13 @@ def run_case(interp, case):
     from lisp.interpreter import LispConditionError
     from lisp.objects import LString
     from lisp.printer import prin1_to_string
+    # The form's values are collected before the output string is taken, so
+    # the string holds everything the form wrote.
     wrapped = ("(let* ((sys::*test-out* (make-string-output-stream)) "
-               "(*standard-output* sys::*test-out*)) "
+               "(*standard-output* sys::*test-out*) "
+               "(sys::*test-values* (multiple-value-list (progn " + case.source + "\n)))) "
                "(values-list (cons (get-output-stream-string sys::*test-out*) "
-               "(multiple-value-list (progn " + case.source + "\n)))))")
+               "sys::*test-values*)))")
     try:
         values = interp.eval_forms_values(interp.read(wrapped))
     except LispConditionError as e:
