@@ -21,6 +21,8 @@ Run a Common Lisp script, or start the interactive REPL.
   --script FILE      same as FILE, for SBCL compatibility
   --non-interactive  do not start the REPL after --eval/--load
   --quantum N        machine steps per time slice (default 1000)
+  --max-depth N      continuation frames a process may use before a
+                     STORAGE-CONDITION is signalled (default 5,000,000)
   --no-history       do not read or write the REPL history file
   --version          print the version and exit
   --help             print this help and exit
@@ -43,6 +45,7 @@ def parse_args(argv):
     script_args = []
     interactive = True
     quantum = None
+    max_depth = None
     history = True
     i = 0
     while i < len(argv):
@@ -51,7 +54,7 @@ def parse_args(argv):
             return "help", None
         if a == "--version":
             return "version", None
-        if a in ("--eval", "--load", "--quantum", "--script"):
+        if a in ("--eval", "--load", "--quantum", "--max-depth", "--script"):
             if i + 1 >= len(argv):
                 return "error", f"option {a} needs an argument"
             val = argv[i + 1]
@@ -65,11 +68,15 @@ def parse_args(argv):
                 break
             else:
                 try:
-                    quantum = int(val)
-                    if quantum < 1:
+                    number = int(val)
+                    if number < 1:
                         raise ValueError
                 except ValueError:
-                    return "error", f"--quantum needs a positive integer, not {val!r}"
+                    return "error", f"{a} needs a positive integer, not {val!r}"
+                if a == "--quantum":
+                    quantum = number
+                else:
+                    max_depth = number
             continue
         if a == "--non-interactive":
             interactive = False
@@ -87,7 +94,8 @@ def parse_args(argv):
         script, script_args = a, argv[i + 1:]
         break
     return "run", dict(actions=actions, script=script, script_args=script_args,
-                       interactive=interactive, quantum=quantum, history=history)
+                       interactive=interactive, quantum=quantum, max_depth=max_depth,
+                       history=history)
 
 
 def main(argv=None):
@@ -108,9 +116,8 @@ def main(argv=None):
     script = opts["script"]
     mode = "script" if script or not opts["interactive"] else "repl"
     argv0 = [script] + opts["script_args"] if script else ["lisp"]
-    interp = Interpreter(mode=mode, argv=argv0, install_signals=True)
-    if opts["quantum"]:
-        interp.scheduler.quantum = opts["quantum"]
+    interp = Interpreter(mode=mode, argv=argv0, install_signals=True,
+                         max_depth=opts["max_depth"], quantum=opts["quantum"])
     status = run_actions(interp, opts["actions"])
     if status is not None:
         return status

@@ -190,6 +190,12 @@ condition_class("SIMPLE-ERROR", ["SIMPLE-CONDITION", "ERROR"], report=report_sim
 condition_class("STORAGE-CONDITION", ["SERIOUS-CONDITION"])
 condition_class("SYS::SIMPLE-STORAGE-CONDITION", ["SIMPLE-CONDITION", "STORAGE-CONDITION"],
                 report=report_simple)
+condition_class("SYS::CONTROL-STACK-EXHAUSTED", ["STORAGE-CONDITION"],
+                [("DEPTH", "DEPTH"), ("LIMIT", "LIMIT")],
+                lambda c, s: s.write(
+                    f"Control stack exhausted: the continuation is {slot_value(c, 'DEPTH')} frames "
+                    f"deep, over the limit of {slot_value(c, 'LIMIT')} (lisp --max-depth N, or "
+                    "Interpreter(max_depth=N)). This is probably unbounded recursion."))
 condition_class("TYPE-ERROR", ["ERROR"], [("DATUM", "DATUM"), ("EXPECTED-TYPE", "EXPECTED-TYPE")],
                 report_type_error)
 condition_class("SIMPLE-TYPE-ERROR", ["SIMPLE-CONDITION", "TYPE-ERROR"], report=report_simple)

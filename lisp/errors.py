@@ -98,9 +98,10 @@ def condition_for_python_exception(exc: BaseException) -> LispError:
     if isinstance(exc, OverflowError):
         return lisp_error("FLOATING-POINT-OVERFLOW", "arithmetic overflow: ~A", _s(exc))
     if isinstance(exc, RecursionError):
-        return lisp_error("STORAGE-CONDITION-ERROR", "Control stack exhausted (Python recursion limit in a primitive)")
+        return lisp_error("STORAGE-CONDITION",
+                          "Control stack exhausted: a structure too deeply nested for a primitive")
     if isinstance(exc, MemoryError):
-        return lisp_error("STORAGE-CONDITION-ERROR", "Heap exhausted")
+        return lisp_error("STORAGE-CONDITION", "Heap exhausted")
     return lisp_error("SIMPLE-ERROR", "Internal error in a primitive: ~A: ~A",
                       _s(type(exc).__name__), _s(str(exc)))
 

@@ -140,7 +140,7 @@ def _interactive_repl(interp, history):
         except OSError:
             pass
     session = PromptSession(history=hist, key_bindings=bindings, multiline=True,
-                            completer=SymbolCompleter(),
+                            completer=_symbol_completer(),
                             input_processors=[HighlightMatchingBracketProcessor()])
     print("cek-lisp 0.1.0. (exit) or Ctrl-D quits; an error returns here.")
     while True:
@@ -156,20 +156,12 @@ def _interactive_repl(interp, history):
             return interp.exit_code
 
 
-def _prompt(interp):
-    from .dynamic import symbol_value
-    pkg = symbol_value(cl_sym("*PACKAGE*"))
-    name = getattr(pkg, "name", "?")
-    return "* " if name == "COMMON-LISP-USER" else f"{name}> "
-
-
-try:
+def _symbol_completer():
+    """A prompt-toolkit completer for the symbol before the cursor, from
+    those accessible in *PACKAGE* (and package-qualified names)."""
     from prompt_toolkit.completion import Completer, Completion
 
     class SymbolCompleter(Completer):
-        """Completes the symbol before the cursor from those accessible in
-        *PACKAGE* (and package-qualified names)."""
-
         def get_completions(self, document, complete_event):
             word = document.get_word_before_cursor(pattern=_WORD)
             if not word:
@@ -190,8 +182,16 @@ try:
                     names.update(n for n in table if n.startswith(upper))
             for n in sorted(names)[:200]:
                 yield Completion(n.lower(), start_position=-len(word))
-except ImportError:    # prompt-toolkit missing: the piped REPL still works
-    SymbolCompleter = None
+
+    return SymbolCompleter()
+
+
+def _prompt(interp):
+    from .dynamic import symbol_value
+    pkg = symbol_value(cl_sym("*PACKAGE*"))
+    name = getattr(pkg, "name", "?")
+    return "* " if name == "COMMON-LISP-USER" else f"{name}> "
+
 
 import re  # noqa: E402
 _WORD = re.compile(r"[^\s()'`,\"]+")

@@ -54,6 +54,7 @@ def boot():
         importlib.import_module(f"lisp.prims.{info.name}")
     from .prims import toplevel  # noqa: F401  (load, exit, sleep, debugger)
     import runtime.api  # noqa: F401
+    _install_printer_hooks()
     analyzer.LOCKED_PACKAGES.update({CL, SYSTEM, KEYWORD, SB_EXT})
     CL_USER.use(SB_EXT)
     machine = Machine()
@@ -67,6 +68,32 @@ def boot():
             run_boot_file(machine, os.path.join(STDLIB_DIR, name))
     finally:
         state.booting = False
+
+
+def _install_printer_hooks():
+    """Conditions print their reports (PRINC) and restarts print as SBCL
+    prints them."""
+    from . import printer, conditions
+    from .prims.control import RESTART_CLASS
+    printer.condition_report_hook = conditions.report_string
+
+    def print_object(obj, stream):
+        if type(obj) is Instance and obj.cls is RESTART_CLASS:
+            from .dynamic import symbol_value
+            name = obj.slots["name"]
+            report = obj.slots["report"]
+            if symbol_value(cl_sym("*PRINT-ESCAPE*")) is NIL:
+                if report is not NIL:
+                    state.machine.call_nested(report, [stream])
+                else:
+                    printer.write_object(name, stream)
+                return True
+            stream.write("#<RESTART ")
+            printer.write_object(name, stream, escape=True)
+            stream.write(f" {{{printer.object_address(obj)}}}>")
+            return True
+        return False
+    printer.print_object_hook = print_object
 
 
 def run_boot_file(machine, path):
@@ -131,13 +158,18 @@ class Interpreter:
     become Python exceptions), 'script' or 'repl' (errors are reported on
     stderr as SBCL does)."""
 
-    def __init__(self, mode: str = "embedded", argv=(), install_signals: bool = False):
+    def __init__(self, mode: str = "embedded", argv=(), install_signals: bool = False,
+                 max_depth: int | None = None, quantum: int | None = None):
         boot()
         from runtime.scheduler import Scheduler
         self.mode = mode
         self.machine = state.machine
         self.scheduler = self.machine.scheduler
         self.machine.interp = self
+        if max_depth is not None:
+            self.machine.depth_limit = max_depth
+        if quantum is not None:
+            self.scheduler.quantum = quantum
         state.interpreter = self
         from .stdstreams import install_console_streams
         install_console_streams()
@@ -193,8 +225,15 @@ class Interpreter:
         return self._run_main(eval_function(), [form])
 
     def read(self, text: str):
-        from .reader import read_from_python_string
-        return read_from_python_string(text)
+        """The first form of TEXT, read in the current *PACKAGE*. A reader
+        error raises LispConditionError."""
+        from .reader import read_from_string
+        from .conditions import condition_from_lisp_error, report_string
+        try:
+            return read_from_string(text)[0]
+        except LispError as e:
+            c = condition_from_lisp_error(e)
+            raise LispConditionError(c, report_string(c)) from None
 
     def eval(self, text: str):
         """Read and evaluate every form in TEXT; return the last primary

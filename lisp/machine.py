@@ -52,8 +52,25 @@ class Frame:
         raise NotImplementedError
 
     def describe(self):
-        """A short description for backtraces, or None to omit the frame."""
-        return None
+        """What this frame continues, for backtraces: the source form of
+        the node it belongs to, or None to omit the frame."""
+        node = getattr(self, "node", None)
+        return getattr(node, "form", None) if node is not None else None
+
+
+class ErrorContextFrame(Frame):
+    """Pushed under ERROR when a step fails in Python: remembers the form
+    that was being evaluated, for the backtrace. Passes values through."""
+    __slots__ = ("form",)
+
+    def __init__(self, form):
+        self.form = form
+
+    def resume(self, m):
+        pass
+
+    def describe(self):
+        return self.form
 
 
 class Node:
@@ -304,17 +321,19 @@ class Machine:
         n = steps
         while True:
             i = 0
+            node = f = None
             try:
                 for i in range(n):
                     node = self.node
                     if node is None:
-                        k.pop().resume(self)
+                        f = k.pop()
+                        f.resume(self)
                     else:
                         node.exec(self)
                 return 0
             except LispError as e:
                 n -= i + 1
-                self.signal_python_error(e)
+                self.signal_python_error(e, node, f)
             except NestedExit as e:
                 # An exit crossed the barrier of a nested run started inside
                 # this step: carry on unwinding here (this level's own
@@ -323,21 +342,23 @@ class Machine:
                 self.unwind(*e.args_)
             except (SwitchProcess, NestedDone):
                 raise
-            except RecursionError as e:
-                n -= i + 1
-                self.signal_python_error(condition_for_python_exception(e))
             except Exception as e:   # a bug in a primitive: still a Lisp condition
-                if DEBUG:
+                if DEBUG and not isinstance(e, RecursionError):
                     raise
                 n -= i + 1
-                self.signal_python_error(condition_for_python_exception(e))
+                self.signal_python_error(condition_for_python_exception(e), node, f)
             if n <= 0:
                 return 0
 
-    def signal_python_error(self, e: LispError):
+    def signal_python_error(self, e: LispError, node=None, frame=None):
         """Signal the condition described by E in the running process, at
         the current step: the continuation is left as it was, and ERROR is
-        called as if by the expression that failed (ARCHITECTURE 8)."""
+        called as if by the expression that failed (ARCHITECTURE 8). NODE or
+        FRAME is what the failing step was running (for the backtrace)."""
+        form = getattr(node, "form", None) if node is not None else (
+            frame.describe() if frame is not None else None)
+        if form is not None:
+            self.k.append(ErrorContextFrame(form))
         self.signal_error_fn(self, e)
 
     # -- calling

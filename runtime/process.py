@@ -62,7 +62,7 @@ class Process:
     __slots__ = ("id", "name", "k", "node", "env", "value", "dyn", "state",
                  "results", "exit", "scheduler", "wake_time", "waiting_for",
                  "toplevel_tag", "is_main", "interrupts", "plist", "joiners",
-                 "lisp_object", "__weakref__")
+                 "lisp_object", "depth_limit", "__weakref__")
 
     def __init__(self, scheduler, name="Anonymous", is_main=False):
         self.id = next(_ids)
@@ -84,6 +84,7 @@ class Process:
         self.plist = NIL
         self.joiners = []
         self.lisp_object = None
+        self.depth_limit = None      # a raised limit while handling stack exhaustion
 
     def start(self, fn, args):
         """Make the process call FN with ARGS when it first runs."""

@@ -121,6 +121,11 @@ class Scheduler:
             except SwitchProcess:
                 pass
             if p.state != DEAD:
+                depth = len(m.k)
+                if depth > (p.depth_limit or m.depth_limit):
+                    self._stack_exhausted(p, depth)
+                elif p.depth_limit and depth < m.depth_limit // 2:
+                    p.depth_limit = None
                 self.save(p)
                 if p.state == RUNNABLE:
                     self.run_queue.append(p)
@@ -129,6 +134,17 @@ class Scheduler:
             self.current = None
             if self.pending_signals:
                 self.deliver_signals()
+
+    def _stack_exhausted(self, p, depth):
+        """P's continuation outgrew the depth limit (SPEC 2): signal a
+        STORAGE-CONDITION in it, at this step boundary. Its handlers run on
+        top of the deep continuation, so P is allowed a tenth more while
+        they do; the allowance ends once P is shallow again."""
+        from lisp.errors import LispError
+        m = self.machine
+        p.depth_limit = depth + max(1000, depth // 10)
+        m.signal_python_error(LispError("SYS::CONTROL-STACK-EXHAUSTED",
+                                        {"DEPTH": depth, "LIMIT": m.depth_limit}))
 
     def _idle_wait(self) -> bool:
         """Sleep until the next timer. False when nothing could ever wake a

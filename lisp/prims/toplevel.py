@@ -187,16 +187,25 @@ def indent(text, prefix="  "):
 
 
 def format_backtrace(m, limit=20) -> str:
+    """The innermost LIMIT described frames, runs of identical lines
+    collapsed (deep recursion would otherwise fill the screen)."""
     from ..printer import prin1_to_string
-    lines = []
-    for i, f in enumerate(m.backtrace(limit)):
+    texts = []
+    for f in m.backtrace(limit * 50):
         try:
             text = prin1_to_string(f) if not isinstance(f, str) else f
         except LispError:
             text = "#<frame>"
-        if len(text) > 200:
-            text = text[:197] + "..."
-        lines.append(f"{i}: {text}")
+        texts.append(text if len(text) <= 200 else text[:197] + "...")
+    lines = []
+    i = 0
+    while i < len(texts) and len(lines) < limit:
+        j = i
+        while j + 1 < len(texts) and texts[j + 1] == texts[i]:
+            j += 1
+        repeat = f"   [{j - i} more identical frames]" if j > i else ""
+        lines.append(f"{len(lines)}: {texts[i]}{repeat}")
+        i = j + 1
     return "\n".join(lines)
 
 
