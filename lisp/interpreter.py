@@ -162,9 +162,11 @@ class Interpreter:
                  max_depth: int | None = None, quantum: int | None = None):
         boot()
         from runtime.scheduler import Scheduler
+        from .conditions import signal_python_error
         self.mode = mode
-        self.machine = state.machine
-        self.scheduler = self.machine.scheduler
+        self.machine = Machine()
+        self.machine.signal_error_fn = signal_python_error
+        self.scheduler = Scheduler(self.machine)
         self.machine.interp = self
         if max_depth is not None:
             self.machine.depth_limit = max_depth
@@ -180,6 +182,8 @@ class Interpreter:
 
     # -- running forms in the main process
     def _run_main(self, fn, args, name="main thread"):
+        state.machine = self.machine
+        state.interpreter = self
         sched = self.scheduler
         p = sched.spawn(fn, args, name=name, is_main=True)
         sched.main = p
