@@ -347,10 +347,15 @@ def proclaim(spec):
 # ---------------------------------------------------------------- function and value cells
 @defun("FBOUNDP", "name")
 def fboundp(name):
+    # A generalized boolean: SBCL returns the function itself, which scripts
+    # that print (fboundp 'f) show.
     if isinstance(name, Symbol):
-        return truth(name.fn is not None or name.macro is not None or name in SPECIAL_FORMS)
+        if name.fn is not None:
+            return name.fn
+        return truth(name.macro is not None or name in SPECIAL_FORMS)
     if is_function_name(name):
-        return truth(name.cdr.car.setf_fn is not None)
+        f = name.cdr.car.setf_fn
+        return NIL if f is None else f
     raise type_error(name, "(OR SYMBOL (CONS (EQL SETF) (CONS SYMBOL NULL)))")
 
 
