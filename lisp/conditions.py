@@ -168,11 +168,6 @@ def report_case_failure(c, stream):
          [slot_value(c, "DATUM"), slot_value(c, "NAME"), slot_value(c, "POSSIBILITIES")])
 
 
-def report_typecase_failure(c, stream):
-    _fmt(stream, "~S fell through ~S expression.~%Wanted one of ~:S.",
-         [slot_value(c, "DATUM"), slot_value(c, "NAME"), slot_value(c, "POSSIBILITIES")])
-
-
 def report_deadlock(c, stream):
     report_simple(c, stream)
 
@@ -230,7 +225,6 @@ condition_class("SYS::LISP-READER-ERROR", ["READER-ERROR"],
 condition_class("PRINT-NOT-READABLE", ["ERROR"], [("OBJECT", "OBJECT")])
 condition_class("SYS::CASE-FAILURE", ["TYPE-ERROR"], [("NAME", "NAME"), ("POSSIBILITIES", "POSSIBILITIES")],
                 report_case_failure)
-condition_class("SYS::TYPECASE-FAILURE", ["SYS::CASE-FAILURE"], report=report_typecase_failure)
 
 
 def _simple_alias(name, base):
@@ -413,7 +407,8 @@ def case_failure(datum, keys, name):
 
 @defun("SYS:%TYPECASE-FAILURE", "datum types name")
 def typecase_failure(datum, types, name):
-    raise LispError("SYS::TYPECASE-FAILURE", {"DATUM": datum, "EXPECTED-TYPE": Cons(S("OR"), types),
+    # SBCL signals the same CASE-FAILURE class for ETYPECASE as for ECASE.
+    raise LispError("SYS::CASE-FAILURE", {"DATUM": datum, "EXPECTED-TYPE": Cons(S("OR"), types),
                                               "NAME": name, "POSSIBILITIES": types})
 
 
