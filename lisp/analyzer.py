@@ -185,7 +185,9 @@ def function_key(name):
 
 # ---------------------------------------------------------------- helpers
 def const_node(v, form=None):
-    return SimpleNode(lambda env: v, form)
+    node = SimpleNode(lambda env: v, form)
+    node.constant = v
+    return node
 
 
 NIL_NODE = const_node(NIL)
@@ -354,20 +356,18 @@ def global_call(sym, args, form):
     if (type(fn) is Primitive and fn.kind == "simple" and sym.package in LOCKED_PACKAGES
             and all(a.fn is not None for a in args)
             and len(args) >= fn.min and (fn.max is None or len(args) <= fn.max)):
-        return SimpleNode(inline_call(fn, [sfn(a) for a in args], sym), form, mv=fn.mv)
+        return SimpleNode(inline_call(fn, [sfn(a) for a in args], sym, args), form, mv=fn.mv)
     return GlobalCallNode(sym, args, [sfn(a) for a in args], form)
 
 
-FAST_BINARY: dict = {}   # symbol -> Python function of two args (set by numbers)
-
-
-def inline_call(prim, fns, sym):
+def inline_call(prim, fns, sym, nodes=None):
     f = prim.fn
     n = len(fns)
-    if n == 2 and sym in FAST_BINARY:
-        f2 = FAST_BINARY[sym]
-        a, b = fns
-        return lambda env: f2(a(env), b(env))
+    if n == 2 and nodes is not None:
+        from .inline import binary_closure
+        c = binary_closure(sym, fns[0], fns[1], nodes[1])
+        if c is not None:
+            return c
     if n == 0:
         return lambda env: f()
     if n == 1:

@@ -55,13 +55,15 @@ def walk_env(env, depth):
 
 # ---------------------------------------------------------------- simple nodes
 class SimpleNode(Node):
-    """A node evaluated by its closure in one step."""
-    __slots__ = ("mv",)
+    """A node evaluated by its closure in one step. ``constant`` holds the
+    value of a constant node (the analyzer specialises calls on it)."""
+    __slots__ = ("mv", "constant")
 
     def __init__(self, fn, form=None, mv=False):
         self.fn = fn
         self.form = form
         self.mv = mv      # fn may return an MV
+        self.constant = None
 
 
 # ---------------------------------------------------------------- if / progn

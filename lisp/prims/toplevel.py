@@ -229,7 +229,7 @@ def invoke_debugger(m, args):
                   f"{indent(report)}\n\nBacktrace for: #<PROCESS \"{proc.name if proc else 'main thread'}\">\n"
                   f"{format_backtrace(m)}\n\nunhandled condition in --disable-debugger mode, quitting\n")
     elif mode == "repl":
-        err.write(f"\ndebugger invoked on a {condition_type_name(c)}:\n{indent(report)}\n")
+        err.write(f"Unhandled {condition_type_name(c)}:\n{indent(report)}\n(back at the top level)\n")
     _flush_err(err)
     m.throw(proc.toplevel_tag, ToplevelExit(condition=c, report=report))
 
