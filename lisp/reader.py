@@ -1,0 +1,382 @@
+"""The Lisp reader: READ, READ-FROM-STRING, and form-by-form reading of
+source text for LOAD and the REPL.
+
+Reading one datum takes three steps, each in its own module:
+1. reader_scan finds where the datum ends, consuming exactly its characters
+   (and the whitespace character that ends a final token, unless whitespace
+   is preserved), resolving #| |# comments and #+/#- conditionals;
+2. the lark grammar reader.lark (LALR, contextual lexer, tables cached on
+   disk by lark so start-up stays cheap) parses that text;
+3. reader_build makes the objects, in the dynamic environment of the read:
+   *PACKAGE*, *READ-BASE*, *READ-DEFAULT-FLOAT-FORMAT*, *READ-EVAL*.
+So each top-level form is interned only when it is read, after the forms
+before it have been evaluated.
+
+Errors are LispErrors only: ``reader_error`` (condition SYS::LISP-READER-ERROR)
+with the line (from 1) and column (from 0) where the reader stood, as SBCL
+reports them; END-OF-FILE for end of input inside a datum read from a
+stream or string. When the source has a file name, the message itself also
+names the file, line and column.
+
+Hooks the rest of the system sets:
+- ``eval_hook``: a Python callable form -> value that #. uses (None: #.
+  signals a reader error);
+- ``structure_hook``: a callable (name, initargs) -> structure that #S(...)
+  uses, INITARGS being the Lisp list after the name (None: #S signals a
+  reader error).
+"""
+from __future__ import annotations
+
+from lark import Lark
+from lark.exceptions import LarkError
+
+from .dynamic import symbol_value
+from .errors import LispError, end_of_file, lisp_error, reader_error, type_error
+from .functions import defun
+from .objects import (CL, CL_USER, KEYWORD, MV, NIL, SPECIAL, T, UNBOUND, LString,
+                      Package, cl_sym, iter_list, keyword, lisp_list)
+from .reader_build import BuildError, FormBuilder, feature_true
+from .reader_scan import FormScanner, Incomplete, ScanError, StreamScanner
+from .reader_tokens import ReadFailure
+from .streams import LispStream, StringInputStream, eof_or
+
+__all__ = ["EOF", "SourceReader", "read_from_stream", "read_from_string",
+           "read_from_python_string", "is_incomplete", "eval_hook", "structure_hook"]
+
+eval_hook = None
+structure_hook = None
+
+
+class _Eof:
+    """What SourceReader.read_next returns when no form is left."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return "#<end of input>"
+
+
+EOF = _Eof()
+
+
+# ---------------------------------------------------------------- special variables
+def _defvar_unless_bound(name: str, value):
+    """Proclaim CL:NAME special with VALUE, keeping a value another module
+    gave it first."""
+    sym = cl_sym(name)
+    sym.flags |= SPECIAL
+    if sym.value is UNBOUND:
+        sym.value = value
+    return sym
+
+
+_PACKAGE = _defvar_unless_bound("*PACKAGE*", CL_USER)
+_READ_BASE = _defvar_unless_bound("*READ-BASE*", 10)
+_READ_EVAL = _defvar_unless_bound("*READ-EVAL*", T)
+_READ_DEFAULT_FLOAT_FORMAT = _defvar_unless_bound("*READ-DEFAULT-FLOAT-FORMAT*",
+                                                  cl_sym("SINGLE-FLOAT"))
+_READ_SUPPRESS = _defvar_unless_bound("*READ-SUPPRESS*", NIL)
+_FEATURES = _defvar_unless_bound("*FEATURES*", lisp_list(
+    keyword("COMMON-LISP"), keyword("CEK-LISP"), keyword("ANSI-CL")))
+_STANDARD_INPUT = cl_sym("*STANDARD-INPUT*")
+_DOUBLE_FORMATS = (cl_sym("DOUBLE-FLOAT"), cl_sym("LONG-FLOAT"))
+
+
+# ---------------------------------------------------------------- the parser
+_parser: Lark | None = None
+
+
+def _parse(text: str):
+    global _parser
+    if _parser is None:
+        _parser = Lark.open("reader.lark", rel_to=__file__, parser="lalr",
+                            lexer="contextual", cache=True)
+    return _parser.parse(text)
+
+
+# ---------------------------------------------------------------- the read settings
+class _Settings:
+    """The dynamic environment a datum is read in."""
+    __slots__ = ("package", "base", "double_default", "read_eval", "suppress")
+
+    def __init__(self, package, base, double_default, read_eval, suppress):
+        self.package = package
+        self.base = base
+        self.double_default = double_default
+        self.read_eval = read_eval
+        self.suppress = suppress
+
+    @staticmethod
+    def current() -> "_Settings | str":
+        """The settings now in effect, or a message saying which is invalid."""
+        package = symbol_value(_PACKAGE)
+        if not isinstance(package, Package):
+            return "The value of *PACKAGE* is not a package."
+        base = symbol_value(_READ_BASE)
+        if type(base) is not int or not 2 <= base <= 36:
+            return "The value of *READ-BASE* is not a radix between 2 and 36."
+        return _Settings(package, base,
+                         symbol_value(_READ_DEFAULT_FLOAT_FORMAT) in _DOUBLE_FORMATS,
+                         symbol_value(_READ_EVAL) is not NIL,
+                         symbol_value(_READ_SUPPRESS) is not NIL)
+
+
+_STANDARD = _Settings(CL, 10, False, False, False)
+
+
+def _features() -> set:
+    return set(iter_list(symbol_value(_FEATURES)))
+
+
+# ---------------------------------------------------------------- one reading session
+class _Session:
+    """Reading from one scanner: turns buffer indexes into lines and
+    columns and every problem into the right Lisp condition.
+
+    ``line``/``column`` say where the scanner's buffer starts in the source;
+    ``stream`` and ``filename`` name the source in conditions; with
+    ``eof_is_error`` end of input inside a datum is a reader error naming
+    where the form began (LOAD's case), else END-OF-FILE (READ's)."""
+
+    def __init__(self, scanner: FormScanner, stream, filename, line: int, column: int,
+                 eof_is_error: bool, settings: _Settings | None = None):
+        self.scanner = scanner
+        self.stream = stream
+        self.filename = filename
+        self.eof_is_error = eof_is_error
+        self.fixed_settings = settings
+        self.settings: _Settings | None = None
+        self.form_start = 0           # buffer index where the last datum read began
+        self._line0, self._col0 = line, column
+        self._idx, self._line, self._col = 0, line, column
+        scanner.feature_test = self._feature_test
+
+    def position(self, index: int) -> tuple[int, int]:
+        """(line, column) of buffer INDEX."""
+        if index < self._idx:
+            self._idx, self._line, self._col = 0, self._line0, self._col0
+        buf = self.scanner.buf
+        chunk = buf[self._idx:index]
+        if type(chunk) is list:
+            chunk = "".join(chunk)
+        newlines = chunk.count("\n")
+        if newlines:
+            self._line += newlines
+            self._col = len(chunk) - chunk.rfind("\n") - 1
+        else:
+            self._col += len(chunk)
+        self._idx = index
+        return self._line, self._col
+
+    def error(self, message: str, line: int, column: int) -> LispError:
+        """A reader error at LINE and COLUMN of the source."""
+        if self.filename:
+            message = "%s (file %s, line %d, column %d)" % (message, self.filename, line, column)
+        return reader_error(message, self.stream, line, column, self.filename)
+
+    def error_in_text(self, message: str, origin: int, rel_line: int, rel_col: int) -> LispError:
+        """An error at line REL_LINE (from 1), column REL_COL of the text
+        that starts at buffer index ORIGIN."""
+        line, col = self.position(origin)
+        if rel_line == 1:
+            return self.error(message, line, col + rel_col)
+        return self.error(message, line + rel_line - 1, rel_col)
+
+    # -- reading
+    def read(self, preserve_whitespace: bool = False):
+        """The next object, or EOF when only whitespace and comments remain."""
+        settings = self.fixed_settings or _Settings.current()
+        if isinstance(settings, str):
+            line, col = self.position(self.scanner.pos)
+            raise self.error(settings, line, col)
+        self.settings = settings
+        scanner = self.scanner
+        try:
+            form = scanner.scan(preserve_whitespace)
+            if form is None:
+                return EOF
+            self.form_start = form.start
+            if settings.suppress:
+                return NIL
+            return self._build(form.text, form.origin, settings)
+        except Incomplete as e:
+            if not self.eof_is_error:
+                raise end_of_file(self.stream) from None
+            line, col = self.position(e.index)
+            where = " of " + self.filename if self.filename else ""
+            message = ("end of file in the middle of the form that begins at line %d, "
+                              "column %d%s" % (line, col, where))
+            raise reader_error(message, self.stream, line, col, self.filename,
+                               incomplete=True) from None
+        except ScanError as e:
+            line, col = self.position(e.index + 1)
+            raise self.error(e.message, line, col) from None
+        except RecursionError:
+            line, col = self.position(scanner.pos)
+            raise self.error("form nested too deeply to read", line, col) from None
+
+    def _build(self, text: str, origin: int, settings: _Settings, package=None):
+        try:
+            tree = _parse(text)
+        except LarkError:
+            # The scanner has already rejected everything the grammar does.
+            line, col = self.position(origin + len(text))
+            raise self.error("malformed datum", line, col) from None
+        builder = FormBuilder(text, package or settings.package, settings.base,
+                              settings.double_default, settings.read_eval, eval_hook,
+                              structure_hook)
+        try:
+            return builder.datum(tree.children[0])
+        except BuildError as e:
+            raise self.error_in_text(e.message, origin, e.line, e.column) from None
+
+    def _feature_test(self, text: str, origin: int) -> bool:
+        """Read the feature expression TEXT (at ORIGIN) in the KEYWORD package
+        and evaluate it against *FEATURES*."""
+        expr = self._build(text, origin, self.settings or _STANDARD, KEYWORD)
+        try:
+            return feature_true(expr, _features())
+        except ReadFailure as e:
+            line, col = self.position(origin + len(text.rstrip()))
+            raise self.error("%s: %s" % (e.message, text.strip()), line, col) from None
+
+
+# ---------------------------------------------------------------- public API
+class SourceReader:
+    """Reads the forms of source TEXT one at a time, each in the dynamic
+    environment current when ``read_next`` is called: LOAD evaluates a form
+    before the next is read. ``read_next()`` returns the next object, or
+    ``EOF`` when only whitespace and comments remain. Reader errors name
+    FILENAME (when given), line (from 1) and column (from 0); end of text
+    inside a form is a reader error too (its INCOMPLETE initarg true), naming
+    where the form began. After a form is read, ``form_line`` and
+    ``form_column`` say where it began."""
+
+    def __init__(self, text: str, filename: str | None = None):
+        self.filename = filename
+        self._session = _Session(FormScanner(text, 0, None), None, filename, 1, 0, True)
+        self.form_line: int | None = None
+        self.form_column: int | None = None
+
+    def read_next(self):
+        session = self._session
+        obj = session.read()
+        if obj is not EOF:
+            self.form_line, self.form_column = session.position(session.form_start)
+        return obj
+
+
+def _stream_column(stream: LispStream) -> int:
+    """Column of a stream's next character, where it can be known."""
+    if isinstance(stream, StringInputStream) and not stream.unread:
+        pos = stream.pos
+        return pos - (stream.text.rfind("\n", 0, pos) + 1)
+    return 0
+
+
+def read_from_stream(stream: LispStream, eof_error_p=True, eof_value=NIL,
+                     recursive_p=False, preserve_whitespace=False):
+    """READ: the next object from STREAM, consuming exactly its characters
+    (plus the whitespace character that ends a final token, unless
+    PRESERVE_WHITESPACE). At end of file: END-OF-FILE if EOF_ERROR_P (a Lisp
+    or Python truth value), else EOF_VALUE; end of file inside an object is
+    always END-OF-FILE. RECURSIVE_P has no effect: there are no user reader
+    macros that could call READ recursively."""
+    scanner = StreamScanner(stream.read_char, None)
+    session = _Session(scanner, stream, getattr(stream, "path", None), stream.line,
+                       _stream_column(stream), False)
+    try:
+        obj = session.read(preserve_whitespace)
+    finally:
+        for c in reversed(scanner.buf[scanner.pos:]):
+            stream.unread_char(c)
+    if obj is EOF:
+        return eof_or(stream, eof_error_p, eof_value)
+    return obj
+
+
+def read_from_string(text: str, eof_error_p=True, eof_value=NIL, start: int = 0,
+                     end: int | None = None, preserve_whitespace=False,
+                     settings: _Settings | None = None) -> tuple:
+    """(object, index) read from TEXT[START:END], INDEX being where reading
+    stopped, as READ-FROM-STRING returns them."""
+    buf = text if end is None else text[:end]
+    scanner = FormScanner(buf, start, None)
+    session = _Session(scanner, None, None, 1, 0, False, settings)
+    obj = session.read(preserve_whitespace)
+    if obj is EOF:
+        return eof_or(None, eof_error_p, eof_value), scanner.pos
+    return obj, scanner.pos
+
+
+def read_from_python_string(text: str):
+    """The first object in TEXT, read with standard syntax in the
+    COMMON-LISP package whatever the dynamic environment (type specifiers
+    named by primitives: "(OR STRING SYMBOL)")."""
+    return read_from_string(text, settings=_STANDARD)[0]
+
+
+def is_incomplete(text: str) -> bool:
+    """True when TEXT ends inside an unfinished datum (an open parenthesis,
+    string, |symbol|, #| comment, or a quote or #+ still waiting for its
+    datum); False when it is complete or already malformed."""
+    scanner = FormScanner(text, 0, None)
+    session = _Session(scanner, None, None, 1, 0, False)
+    settings = _Settings.current()
+    session.settings = _STANDARD if isinstance(settings, str) else settings
+    try:
+        while scanner.scan() is not None:
+            pass
+    except Incomplete:
+        return True
+    except (ScanError, LispError, RecursionError):
+        return False
+    return False
+
+
+# ---------------------------------------------------------------- Lisp functions
+def _input_stream(designator) -> LispStream:
+    if designator is NIL or designator is T:
+        designator = symbol_value(_STANDARD_INPUT)
+    if isinstance(designator, LispStream):
+        return designator
+    raise type_error(designator, "STREAM")
+
+
+@defun("READ", "&optional input-stream eof-error-p eof-value recursive-p")
+def read(input_stream=NIL, eof_error_p=T, eof_value=NIL, recursive_p=NIL):
+    """Read the printed representation of an object from INPUT-STREAM (NIL
+    or T: *STANDARD-INPUT*) and return it. At end of file signal END-OF-FILE
+    if EOF-ERROR-P, else return EOF-VALUE."""
+    return read_from_stream(_input_stream(input_stream), eof_error_p, eof_value, recursive_p)
+
+
+@defun("READ-PRESERVING-WHITESPACE", "&optional input-stream eof-error-p eof-value recursive-p")
+def read_preserving_whitespace(input_stream=NIL, eof_error_p=T, eof_value=NIL,
+                               recursive_p=NIL):
+    """Like READ, but the whitespace character that ends a token is left in
+    the stream."""
+    return read_from_stream(_input_stream(input_stream), eof_error_p, eof_value,
+                            recursive_p, preserve_whitespace=True)
+
+
+@defun("READ-FROM-STRING",
+       "string &optional eof-error-p eof-value &key start end preserve-whitespace", mv=True)
+def read_from_string_function(string, eof_error_p=T, eof_value=NIL, start=0, end=NIL,
+                              preserve_whitespace=NIL):
+    """Read an object from the characters of STRING between START and END.
+    Return the object and the index of the first character not read."""
+    if type(string) is not LString:
+        raise type_error(string, "STRING")
+    text = string.value
+    if type(start) is not int:
+        raise type_error(start, "(MOD %d)" % (len(text) + 1))
+    if end is not NIL and type(end) is not int:
+        raise type_error(end, "(OR NULL (MOD %d))" % (len(text) + 1))
+    stop = len(text) if end is NIL else end
+    if not 0 <= start <= stop <= len(text):
+        raise lisp_error("SIMPLE-ERROR",
+                         "The bounding indices ~S and ~S are bad for a sequence of length ~S.",
+                         start, end, len(text))
+    obj, index = read_from_string(text, eof_error_p, eof_value, start, stop,
+                                  preserve_whitespace is not NIL)
+    return MV((obj, index))
