@@ -489,6 +489,7 @@ def test_label_errors(text, msg):
     ("#)", "illegal sharp macro character: #\\)"),
     ("# ", "illegal sharp macro character: #\\ "),
     ("#%", "no dispatch function defined for #\\%"),
+    ("#;(a) b", "no dispatch function defined for #\\;"),     # #; is not CL
     ("#+nil #<a> 1", "illegal sharp macro character: #\\<"),
 ])
 def test_undefined_dispatch_characters(text, msg):
