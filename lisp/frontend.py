@@ -57,7 +57,10 @@ def run_actions(interp: Interpreter, actions, final=False):
             return SIGNAL_STATUS.get(e.signum, 130)
         finally:
             interp._flush()
-    return 0 if final else None
+    if final:
+        interp.finish_program()
+        return 0
+    return None
 
 
 # ---------------------------------------------------------------- the REPL

@@ -54,6 +54,8 @@ def boot():
         importlib.import_module(f"lisp.prims.{info.name}")
     from .prims import toplevel  # noqa: F401  (load, exit, sleep, debugger)
     import runtime.api  # noqa: F401
+    for info in pkgutil.iter_modules(importlib.import_module("runtime").__path__):
+        importlib.import_module(f"runtime.{info.name}")
     _install_printer_hooks()
     analyzer.LOCKED_PACKAGES.update({CL, SYSTEM, KEYWORD, SB_EXT})
     CL_USER.use(SB_EXT)
@@ -167,6 +169,8 @@ class Interpreter:
         self.machine = Machine()
         self.machine.signal_error_fn = signal_python_error
         self.scheduler = Scheduler(self.machine)
+        from runtime.procs import deadlock_hook
+        self.scheduler.deadlock_hook = deadlock_hook
         self.machine.interp = self
         if max_depth is not None:
             self.machine.depth_limit = max_depth
@@ -201,6 +205,13 @@ class Interpreter:
             if e.condition is not None:
                 raise LispConditionError(e.condition, e.report)
         return p.results
+
+    def finish_program(self):
+        """The main program is done (a script's end, SPEC 1): kill every
+        other live process, running their cleanups."""
+        state.machine = self.machine
+        self.scheduler.kill_others(None)
+        self._flush()
 
     def eval_repl_text(self, text: str) -> list:
         """Evaluate the forms of TEXT as the REPL does; all values of the

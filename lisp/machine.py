@@ -297,7 +297,8 @@ class Closure(Function):
 # ---------------------------------------------------------------- the machine
 class Machine:
     __slots__ = ("node", "env", "value", "k", "dyn", "proc", "scheduler",
-                 "depth_limit", "nested", "interp", "signal_error_fn")
+                 "depth_limit", "nested", "interp", "signal_error_fn",
+                 "check_interrupts", "deliver_hook")
 
     def __init__(self):
         self.node = None
@@ -311,6 +312,10 @@ class Machine:
         self.nested = 0
         self.interp = None
         self.signal_error_fn = None   # set by conditions: (m, condition) -> None
+        # Set when an unwinding popped an interrupt mask while interrupts
+        # were pending: the runtime's deliver_hook runs once it arrives.
+        self.check_interrupts = False
+        self.deliver_hook = None
 
     # -- the step loop
     def run(self, steps: int) -> int:
@@ -426,6 +431,9 @@ class Machine:
         else:
             fn, args = payload
             self.invoke(fn, args)
+        if self.check_interrupts:
+            self.check_interrupts = False
+            self.deliver_hook(self)
 
     def run_cleanup(self, f: UnwindProtectFrame):
         self.env = f.env

@@ -62,7 +62,8 @@ class Process:
     __slots__ = ("id", "name", "k", "node", "env", "value", "dyn", "state",
                  "results", "exit", "scheduler", "wake_time", "waiting_for",
                  "toplevel_tag", "is_main", "interrupts", "plist", "joiners",
-                 "lisp_object", "depth_limit", "__weakref__")
+                 "lisp_object", "depth_limit", "poll_mark", "results_lock",
+                 "terminate_method", "__weakref__")
 
     def __init__(self, scheduler, name="Anonymous", is_main=False):
         self.id = next(_ids)
@@ -85,6 +86,9 @@ class Process:
         self.joiners = []
         self.lisp_object = None
         self.depth_limit = None      # a raised limit while handling stack exhaustion
+        self.poll_mark = None        # scheduler.activity when a poller last looked
+        self.results_lock = None
+        self.terminate_method = None  # (kind, function) from MP's terminate methods
 
     def start(self, fn, args):
         """Make the process call FN with ARGS when it first runs."""

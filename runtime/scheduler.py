@@ -3,10 +3,19 @@
 Determinism (SPEC 3): processes run round-robin from a FIFO run queue, each
 for ``quantum`` steps unless it blocks or ends first. Nothing but the step
 count decides preemption, so a program with the same input and no timing
-runs the same interleaving every time. Timers (sleep, timeouts) are kept on
-a monotonic clock; when every process is blocked the scheduler sleeps until
-the next timer, using no CPU. When every live process is blocked and no
-timer can wake one, that is a deadlock.
+runs the same interleaving every time. A process whose
+SYS::*PREEMPTION-DISABLED* is true (MP:WITHOUT-PREEMPTION and friends, SPEC
+4.8) keeps the processor at the end of its quantum.
+
+Timers (sleep, timeouts) are kept on a monotonic clock; when every process
+is blocked the scheduler sleeps until the next timer or signal, using no
+CPU. When every live process is blocked and nothing can wake one, that is a
+deadlock: the main process gets an MP:DEADLOCK error (SPEC 3).
+
+Processes waiting with a Lisp predicate (PROCESS-WAIT) are "pollers": they
+re-run their predicate whenever another process has run since they last
+looked. If only pollers are left and nothing has run since their last
+look, none of them can ever succeed: that is a deadlock too.
 """
 from __future__ import annotations
 
@@ -18,6 +27,7 @@ from collections import deque
 
 from lisp.dynamic import state
 from lisp.machine import SwitchProcess
+from lisp.objects import NIL
 from .process import Process, RUNNABLE, BLOCKED, DEAD
 
 DEFAULT_QUANTUM = 1000
@@ -27,6 +37,7 @@ class Scheduler:
     def __init__(self, machine, quantum: int = DEFAULT_QUANTUM):
         self.machine = machine
         machine.scheduler = self
+        machine.deliver_hook = _deliver_hook
         self.quantum = quantum
         self.run_queue: deque[Process] = deque()
         self.current: Process | None = None
@@ -36,33 +47,49 @@ class Scheduler:
         self.main: Process | None = None
         self.pending_signals: list[int] = []   # set by signal handlers only
         self.wakeup = threading.Event()        # set to end an idle wait early
+        self.pollers: list[Process] = []
+        self.activity = 0                      # slices run by non-pollers
+        self.deadlock_hook = None              # set by runtime.api
 
     # -- processes
-    def spawn(self, fn, args=(), name="Anonymous", is_main=False) -> Process:
+    def spawn(self, fn, args=(), name="Anonymous", is_main=False, dyn=None) -> Process:
         p = Process(self, name, is_main)
+        if dyn:
+            p.dyn.update(dyn)
         p.start(fn, args)
         self.processes.append(p)
         self.run_queue.append(p)
         return p
 
     def process_finished(self, p: Process):
-        """Called (in the dying process's last step) when P's continuation is
-        exhausted."""
+        """P's continuation is exhausted, or P was killed without cleanups:
+        it is dead; its pending interrupts are dropped and everything
+        waiting for it is woken (SPEC 5)."""
         p.state = DEAD
         p.k = []
         p.node = None
+        p.interrupts.clear()
         if p in self.processes:
             self.processes.remove(p)
+        try:
+            self.run_queue.remove(p)
+        except ValueError:
+            pass
+        if p in self.pollers:
+            self.pollers.remove(p)
         for w in p.joiners:
             self.wake(w)
         p.joiners = []
 
     # -- blocking
-    def block(self, p: Process, what, timeout: float | None = None):
-        """Deschedule P (the running process) until woken; WHAT describes
+    def block(self, p: Process, what, timeout: float | None = None, poll=False):
+        """Deschedule P (the running process) until woken. WHAT describes
         the wait for deadlock reports. The caller raises SwitchProcess."""
         p.state = BLOCKED
         p.waiting_for = what
+        p.poll_mark = self.activity if poll else None
+        if poll:
+            self.pollers.append(p)
         if timeout is not None:
             p.wake_time = time.monotonic() + max(0.0, timeout)
             heapq.heappush(self.timers, (p.wake_time, next(self._seq), p))
@@ -74,6 +101,8 @@ class Scheduler:
             p.state = RUNNABLE
             p.waiting_for = None
             p.wake_time = None
+            if p in self.pollers:
+                self.pollers.remove(p)
             self.run_queue.append(p)
 
     def _fire_timers(self):
@@ -83,6 +112,15 @@ class Scheduler:
             t, _, p = heapq.heappop(timers)
             if p.state == BLOCKED and p.wake_time == t:
                 self.wake(p)
+
+    def _wake_pollers(self) -> bool:
+        """Wake pollers that have not looked since another process ran."""
+        woke = False
+        for p in list(self.pollers):
+            if p.poll_mark != self.activity:
+                self.wake(p)
+                woke = True
+        return woke
 
     # -- running
     def load(self, p: Process):
@@ -95,6 +133,9 @@ class Scheduler:
         m.proc = p
         state.dyn = p.dyn
         self.current = p
+        if p.interrupts:
+            from .interrupts import deliver_pending
+            deliver_pending(m, p)
 
     def save(self, p: Process):
         m = self.machine
@@ -105,9 +146,12 @@ class Scheduler:
     def run_until(self, done) -> None:
         """Run processes until DONE() is true."""
         m = self.machine
+        from .interrupts import PREEMPTION_DISABLED, value_in
         while not done():
             if not self.run_queue:
                 self._fire_timers()
+                if not self.run_queue and self.pollers:
+                    self._wake_pollers()
                 if not self.run_queue:
                     if not self._idle_wait():
                         self.deadlock()
@@ -117,15 +161,17 @@ class Scheduler:
                 continue
             self.load(p)
             try:
-                m.run(self.quantum)
+                while True:
+                    m.run(self.quantum)
+                    if p.state != RUNNABLE or value_in(p, PREEMPTION_DISABLED) is NIL:
+                        break
+                    self._check_depth(p)
             except SwitchProcess:
                 pass
+            if p.poll_mark is None or p.state != BLOCKED:
+                self.activity += 1
             if p.state != DEAD:
-                depth = len(m.k)
-                if depth > (p.depth_limit or m.depth_limit):
-                    self._stack_exhausted(p, depth)
-                elif p.depth_limit and depth < m.depth_limit // 2:
-                    p.depth_limit = None
+                self._check_depth(p)
                 self.save(p)
                 if p.state == RUNNABLE:
                     self.run_queue.append(p)
@@ -134,6 +180,14 @@ class Scheduler:
             self.current = None
             if self.pending_signals:
                 self.deliver_signals()
+
+    def _check_depth(self, p):
+        m = self.machine
+        depth = len(m.k)
+        if depth > (p.depth_limit or m.depth_limit):
+            self._stack_exhausted(p, depth)
+        elif p.depth_limit and depth < m.depth_limit // 2:
+            p.depth_limit = None
 
     def _stack_exhausted(self, p, depth):
         """P's continuation outgrew the depth limit (SPEC 2): signal a
@@ -163,6 +217,14 @@ class Scheduler:
         self._fire_timers()
         return True
 
+    def deadlock(self):
+        """Every live process is blocked and nothing can wake one (SPEC 3)."""
+        waits = [(p, p.waiting_for) for p in self.processes if p.state == BLOCKED]
+        if self.deadlock_hook is not None and self.main is not None and self.main.alive:
+            self.deadlock_hook(self, waits)
+            return
+        raise DeadlockError([f"{p.name}: {w}" for p, w in waits])
+
     def deliver_signals(self):
         """Deliver SIGINT/SIGHUP/SIGTERM to the main process at this step
         boundary: it unwinds to its toplevel, running its cleanups (issue 4
@@ -183,17 +245,31 @@ class Scheduler:
             self.save(main)
             self.current = None
 
-    def deadlock(self):
-        """Every live process is blocked and nothing can wake one (SPEC 3):
-        signal an error in the main process (issue: the MP:DEADLOCK
-        condition is defined with the process APIs)."""
-        main = self.main
-        waits = [f"{p.name}: {p.waiting_for}" for p in self.processes if p.state == BLOCKED]
-        raise DeadlockError(waits)
-
     def nested_poll(self, m):
         """Between slices of a nested run (Machine.call_nested)."""
         return None
+
+    def kill_others(self, keep):
+        """Kill every live process but KEEP, with cleanups, and run until
+        they are all dead (a script's end, SPEC 1)."""
+        from .interrupts import kill_with_cleanups
+        others = [p for p in self.processes if p is not keep and p.alive]
+        for p in others:
+            kill_with_cleanups(self, p)
+        try:
+            self.run_until(lambda: all(not p.alive for p in others))
+        except DeadlockError:
+            pass
+
+
+
+def _deliver_hook(m):
+    """Machine hook: an unwinding popped a mask while interrupts were
+    pending; deliver them now that the unwinding has arrived."""
+    from .interrupts import deliver_pending
+    p = m.proc
+    if p is not None and p.interrupts:
+        deliver_pending(m, p)
 
 
 class DeadlockError(Exception):

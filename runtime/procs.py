@@ -1,0 +1,280 @@
+"""Process operations every dialect shares: creating, joining, waiting on a
+predicate, interrupting, killing, yielding, and the process class.
+
+A process object is a ``runtime.process.Process``; it is the Lisp object
+for SB-THREAD:THREAD, MP:PROCESS, MT:THREAD and BT:THREAD alike (SPEC 3).
+"""
+from __future__ import annotations
+
+from lisp.dynamic import MISSING, state
+from lisp.errors import LispError, lisp_error, type_error, program_error
+from lisp.functions import Function, Primitive
+from lisp.machine import Frame, SwitchProcess
+from lisp.objects import (NIL, T, MV, Cons, Symbol, LString, Package, cl_sym, sys_sym,
+                          keyword, find_package, lisp_list, list_to_py, list_from_iter,
+                          UNBOUND)
+from lisp.types import define_class, OTHER_CLASS_OF, CLASSES
+from .interrupts import (Interrupt, send_interrupt, deliver_pending, kill_with_cleanups,
+                         kill_without_cleanups)
+from .process import Process, ToplevelExit, RUNNABLE, BLOCKED, DEAD
+from .waiting import Wait, block_on, run_wait, complete
+
+
+def _pkg(name, nicknames=()):
+    p = find_package(name)
+    if p is None:
+        p = Package(name, nicknames=list(nicknames), use=[find_package("COMMON-LISP")])
+    return p
+
+
+SB_THREAD = _pkg("SB-THREAD")
+MP = _pkg("MP")
+MT = _pkg("MT", nicknames=["THREADS"])
+BT = _pkg("BORDEAUX-THREADS", nicknames=["BT"])
+
+THREAD_CLASS = define_class(SB_THREAD.intern("THREAD")[0], ["T"], kind="structure")
+SB_THREAD.export(THREAD_CLASS.name)
+for _pkgobj, _name in ((MP, "PROCESS"), (MT, "THREAD"), (BT, "THREAD")):
+    _s = _pkgobj.intern(_name)[0]
+    _pkgobj.export(_s)
+    CLASSES[_s] = THREAD_CLASS
+OTHER_CLASS_OF[Process] = lambda p: THREAD_CLASS
+
+
+def process_lisp_repr(p: Process) -> str:
+    from lisp.printer import object_address
+    if p.state == DEAD:
+        status = "ABORTED" if p.exit is not None else "FINISHED"
+    else:
+        status = "RUNNING"
+    return f'#<SB-THREAD:THREAD "{p.name}" {status} {{{object_address(p)}}}>'
+
+
+Process.lisp_repr = process_lisp_repr
+
+from lisp.conditions import condition_class  # noqa: E402
+condition_class("MP:DEADLOCK", ["SIMPLE-ERROR"], [("WAITS", "WAITS")])
+condition_class("SB-THREAD:THREAD-ERROR", ["ERROR"], [("THREAD", "THREAD")])
+condition_class("SB-THREAD:JOIN-THREAD-ERROR", ["SB-THREAD:THREAD-ERROR"], [("PROBLEM", "PROBLEM")],
+                lambda c, s: s.write(_join_report(c)))
+condition_class("SB-THREAD:INTERRUPT-THREAD-ERROR", ["SB-THREAD:THREAD-ERROR"],
+                report=lambda c, s: s.write(
+                    f"Interrupt thread failed: thread {_slot(c, 'THREAD')} has exited."))
+
+
+def _slot(c, name):
+    from lisp.conditions import slot_value
+    from lisp.printer import prin1_to_string
+    return prin1_to_string(slot_value(c, name))
+
+
+def _join_report(c):
+    from lisp.conditions import slot_value
+    problem = slot_value(c, "PROBLEM")
+    if getattr(problem, "name", "") == "TIMEOUT":
+        return f"Timeout joining thread {_slot(c, 'THREAD')}"
+    return f"Joining thread {_slot(c, 'THREAD')} failed: thread did not return normally"
+
+
+def check_process(x) -> Process:
+    if type(x) is not Process:
+        raise type_error(x, "SB-THREAD:THREAD")
+    return x
+
+
+def name_string(name) -> str:
+    if name is NIL or name is None:
+        return "Anonymous"
+    if isinstance(name, LString):
+        return name.value
+    from lisp.printer import princ_to_string
+    return princ_to_string(name)
+
+
+# ---------------------------------------------------------------- creation
+def initial_bindings(alist) -> dict:
+    """An alist ((symbol . form-or-value) ...) as a dict; the first
+    occurrence of a symbol wins (CLISP's rule)."""
+    out = {}
+    for entry in list_to_py(alist):
+        if type(entry) is Cons and isinstance(entry.car, Symbol) and entry.car not in out:
+            out[entry.car] = entry.cdr
+    return out
+
+
+class _BindAndCall(Function):
+    """The first thing a new process does when its initial bindings are
+    forms (MT/BT): evaluate each form in the new process, bind it, then
+    call the function."""
+    __slots__ = ("forms", "fn", "args")
+
+    def __init__(self, forms, fn, args):
+        self.name = sys_sym("%PROCESS-START")
+        self.forms = forms
+        self.fn = fn
+        self.args = args
+
+    def invoke(self, m, args):
+        m.k.append(_BindFormsFrame(self.forms, 0, self.fn, self.args))
+        m.value = NIL
+        m.node = None
+
+
+class _BindFormsFrame(Frame):
+    __slots__ = ("forms", "i", "fn", "args")
+
+    def __init__(self, forms, i, fn, args):
+        self.forms = forms
+        self.i = i
+        self.fn = fn
+        self.args = args
+
+    def resume(self, m):
+        from lisp.machine import bind_special
+        if self.i > 0:
+            v = m.value
+            bind_special(m, self.forms[self.i - 1][0], v.primary if type(v) is MV else v)
+        if self.i < len(self.forms):
+            sym, form = self.forms[self.i]
+            m.k.append(_BindFormsFrame(self.forms, self.i + 1, self.fn, self.args))
+            from lisp.prims.control import process_toplevel
+            process_toplevel(m, form)
+            return
+        m.invoke(self.fn, self.args)
+
+
+def spawn(m, fn, args=(), name="Anonymous", bindings=None, binding_forms=None) -> Process:
+    """Create and start a process running FN on ARGS. BINDINGS maps
+    symbols to values bound in it; BINDING_FORMS is a list of (symbol,
+    form) evaluated in it, in order, before FN is called. The new process
+    sees global values of every other special (SPEC 3) and starts with its
+    creator's Racket break parameterization (SPEC 6.5)."""
+    sched = m.scheduler
+    if binding_forms:
+        p = sched.spawn(_BindAndCall(binding_forms, fn, list(args)), [], name=name, dyn=bindings)
+    else:
+        p = sched.spawn(fn, list(args), name=name, dyn=bindings)
+    inherit = getattr(sched, "inherit_hook", None)
+    if inherit is not None:
+        inherit(m, p)
+    return p
+
+
+# ---------------------------------------------------------------- joining and waiting
+def join(m, target: Process, timeout=None, on_done=None, on_timeout=None):
+    """Wait until TARGET is dead. ON_DONE(target) and ON_TIMEOUT() give the
+    values (defaults T and NIL)."""
+    def attempt(m, w):
+        if not target.alive:
+            complete(m, on_done(target) if on_done else T)
+        elif w.timed_out():
+            complete(m, on_timeout() if on_timeout else NIL)
+        else:
+            block_on(m, w, target.joiners)
+    if target is m.proc and timeout is None:
+        raise lisp_error("SIMPLE-ERROR", "~A cannot wait for itself to finish", LString(target.name))
+    run_wait(m, Wait(attempt, f"the end of {target.name}", timeout))
+
+
+class _PredicateFrame(Frame):
+    """Back from one call of a PROCESS-WAIT predicate."""
+    __slots__ = ("wait",)
+
+    def __init__(self, wait):
+        self.wait = wait
+
+    def resume(self, m):
+        v = m.value
+        if type(v) is MV:
+            v = v.primary
+        w = self.wait
+        if v is not NIL:
+            complete(m, w.data[2](v))
+        elif w.timed_out():
+            complete(m, w.data[3])
+        else:
+            _block_poll(m, w)
+
+
+def _block_poll(m, w):
+    from .waiting import WaitNode
+    p = m.proc
+    m.node = WaitNode(w)
+    m.scheduler.block(p, w.what, w.remaining(), poll=True)
+    raise SwitchProcess()
+
+
+def process_wait(m, whostate, predicate, args, timeout=None, result=lambda v: T, on_timeout=NIL):
+    """Wait until PREDICATE applied to ARGS returns true (LispWorks
+    PROCESS-WAIT). The predicate runs in the waiting process, as ordinary
+    steps, whenever another process has run since it last returned false."""
+    def attempt(m, w):
+        if w.timed_out() and w.phase:
+            complete(m, on_timeout)
+            return
+        w.phase = 1
+        m.k.append(_PredicateFrame(w))
+        m.invoke(predicate, list(args))
+    what = whostate if whostate else "a predicate"
+    run_wait(m, Wait(attempt, what, timeout, data=(predicate, args, result, on_timeout)))
+
+
+def wait_forever(m, what="nothing (PROCESS-WAIT-FOREVER)"):
+    """Block until an interrupt exits the wait (Harlequin)."""
+    def attempt(m, w):
+        block_on(m, w)
+    run_wait(m, Wait(attempt, what))
+
+
+def yield_process(m):
+    """Let other processes run: the caller goes to the end of the run
+    queue."""
+    m.value = NIL
+    m.node = None
+    if m.nested:
+        return
+    raise SwitchProcess()
+
+
+# ---------------------------------------------------------------- interrupts and kills
+def interrupt(m, target: Process, fn, args=(), override=False) -> bool:
+    """Queue an interrupt to TARGET; if TARGET is the caller, it runs now
+    when interrupts are enabled. False if TARGET is dead."""
+    ok = send_interrupt(m.scheduler, target, Interrupt(fn, args, override))
+    return ok
+
+
+def after_interrupt_sent(m, target, value):
+    """Finish the sending primitive's step: return VALUE, and if the
+    caller interrupted itself, deliver now (at this step boundary)."""
+    m.value = value
+    m.node = None
+    if target is m.proc:
+        m.check_interrupts = False
+        deliver_pending(m, target)
+
+
+def kill(m, target: Process, cleanups=True) -> bool:
+    if cleanups:
+        ok = kill_with_cleanups(m.scheduler, target)
+        return ok
+    return kill_without_cleanups(m.scheduler, target)
+
+
+# ---------------------------------------------------------------- deadlock
+def deadlock_hook(sched, waits):
+    """Every live process is blocked and nothing can wake one: signal
+    MP:DEADLOCK in the main process, at its wait (SPEC 3)."""
+    main = sched.main
+    sched.wake(main)
+    sched.load(main)
+    lines = "; ".join(f"{p.name} waits for {w}" for p, w in waits)
+    from lisp.errors import LispError
+    from lisp.objects import lisp_list
+    m = sched.machine
+    m.signal_python_error(LispError("MP:DEADLOCK", {
+        "FORMAT-CONTROL": LString("Deadlock: every process is blocked and nothing can wake one: ~A"),
+        "FORMAT-ARGUMENTS": lisp_list(LString(lines)),
+        "WAITS": list_from_iter(lisp_list(p, LString(str(w))) for p, w in waits)}))
+    sched.save(main)
+    sched.current = None
