@@ -64,21 +64,12 @@ def run_actions(interp: Interpreter, actions, final=False):
 
 
 # ---------------------------------------------------------------- the REPL
-def print_values(interp, values):
-    from .printer import prin1_to_string
-    out = interp.stdout_stream()
-    out.fresh_line()
-    for v in values:
-        out.write(prin1_to_string(v) + "\n")
-    interp._flush()
-
-
 def eval_in_repl(interp: Interpreter, text: str):
     """Evaluate TEXT (one or more forms); print the values of the last
     form, update * ** *** / // /// + ++ +++. Returns False after (exit)."""
     from .objects import LString
     try:
-        values = interp.eval_repl_text(text)
+        interp.eval_repl_text(text)
     except LispExit as e:
         interp.exit_code = e.code
         return False
@@ -88,7 +79,7 @@ def eval_in_repl(interp: Interpreter, text: str):
     except Interrupted:
         sys.stderr.write("\nInterrupted: returned to the top level.\n")
         return True
-    print_values(interp, values)
+    interp._flush()
     return True
 
 

@@ -214,10 +214,11 @@ class Interpreter:
         self._flush()
 
     def eval_repl_text(self, text: str) -> list:
-        """Evaluate the forms of TEXT as the REPL does; all values of the
-        last form, also stored in the REPL variables * ** *** + / ..."""
-        from .prims.toplevel import eval_string_function
-        values = self._run_main(eval_string_function(), [LString(text)])
+        """Evaluate the forms of TEXT as the REPL does, printing the last
+        form's values; returns them, also stored in the REPL variables
+        * ** *** + / ..."""
+        from .prims.toplevel import repl_eval_function
+        values = self._run_main(repl_eval_function(), [LString(text)])
         _set_repl_variables(self.read(text) if text.strip() else NIL, values)
         return values
 

@@ -181,6 +181,32 @@ class Scheduler:
             if self.pending_signals:
                 self.deliver_signals()
 
+    def run_steps(self, p: Process, n: int) -> int:
+        """Run P alone for up to N machine steps (tests and the exactness
+        sweeps use this to stop a process at an exact step). Returns the
+        steps taken; fewer than N when P blocked or finished."""
+        m = self.machine
+        taken = 0
+        if p.state != RUNNABLE:
+            return 0
+        try:
+            self.run_queue.remove(p)
+        except ValueError:
+            pass
+        self.load(p)
+        try:
+            while taken < n:
+                m.run(1)
+                taken += 1
+        except SwitchProcess:
+            taken += 1
+        if p.state != DEAD:
+            self.save(p)
+            if p.state == RUNNABLE:
+                self.run_queue.append(p)
+        self.current = None
+        return taken
+
     def _check_depth(self, p):
         m = self.machine
         depth = len(m.k)

@@ -150,6 +150,31 @@ def eval_string(m, args):
     m.node = None
 
 
+class PrintValuesFrame(Frame):
+    """After the last form of a REPL input: print its values, each on its
+    own line, as SBCL's REPL does, inside the process (printing may run
+    Lisp code and may signal), then return the values."""
+    __slots__ = ()
+
+    def resume(self, m):
+        from ..printer import prin1_to_string
+        from ..stdstreams import output_stream
+        v = m.value
+        values = list(v) if type(v) is MV else [v]
+        out = output_stream(NIL)
+        out.fresh_line()
+        for x in values:
+            out.write(prin1_to_string(x) + "\n")
+        out.finish()
+
+
+@defun("SYS:%REPL-EVAL", "string", kind="control")
+def repl_eval(m, args):
+    """Evaluate the forms of STRING and print the last one's values."""
+    m.k.append(PrintValuesFrame())
+    eval_string(m, args)
+
+
 def load_function():
     return cl_sym("LOAD").fn
 
@@ -160,6 +185,10 @@ def eval_function():
 
 def eval_string_function():
     return sys_sym("%EVAL-STRING").fn
+
+
+def repl_eval_function():
+    return sys_sym("%REPL-EVAL").fn
 
 
 # ---------------------------------------------------------------- the debugger
