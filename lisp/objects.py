@@ -290,20 +290,40 @@ def make_char(ch: str) -> Char:
 # ---------------------------------------------------------------- strings, arrays
 class LString:
     """A Lisp string. ``value`` is the active contents (up to the fill
-    pointer); ``data`` the whole storage. Mutation replaces the Python str."""
-    __slots__ = ("data", "fill_pointer", "adjustable", "element_type")
+    pointer); ``data`` the whole storage. Mutation replaces the Python str.
+
+    A displaced string (MAKE-ARRAY :DISPLACED-TO) keeps no storage of its
+    own: ``displaced`` is then an object with ``read() -> str`` and
+    ``write(str)`` that go through to the target array (arraydata.py), and
+    ``data`` reads and writes through it, so both share their characters."""
+    __slots__ = ("_data", "fill_pointer", "adjustable", "element_type", "displaced")
 
     def __init__(self, s: str = "", fill_pointer=None, adjustable=False,
                  element_type=None):
-        self.data = s
+        self._data = s
         self.fill_pointer = fill_pointer
         self.adjustable = adjustable
         self.element_type = element_type
+        self.displaced = None
+
+    @property
+    def data(self) -> str:
+        d = self.displaced
+        return self._data if d is None else d.read()
+
+    @data.setter
+    def data(self, s: str):
+        d = self.displaced
+        if d is None:
+            self._data = s
+        else:
+            d.write(s)
 
     @property
     def value(self) -> str:
         fp = self.fill_pointer
-        return self.data if fp is None else self.data[:fp]
+        d = self._data if self.displaced is None else self.displaced.read()
+        return d if fp is None else d[:fp]
 
     def __len__(self):
         fp = self.fill_pointer
@@ -361,9 +381,16 @@ class Array:
 # ---------------------------------------------------------------- hash tables
 class HashTable:
     """A Lisp hash table. ``table`` maps a Python key derived from the Lisp
-    key by the test's key function to a [lisp_key, value] pair."""
+    key by the test's key function to a [lisp_key, value, slot] entry.
+
+    ``slot`` numbers the entries the way SBCL's key/value vector does, so
+    iteration can follow SBCL's order: insertion order, except that a new
+    entry reuses the most recently freed slot (``free_slots`` is a stack).
+    ``entries()`` lists the entries in that order; iterate with it, not
+    with the dict, whose order differs once a freed slot was reused."""
     __slots__ = ("test", "keyfn", "table", "size", "rehash_size",
-                 "rehash_threshold", "weakness", "lock", "synchronized")
+                 "rehash_threshold", "weakness", "lock", "synchronized",
+                 "free_slots", "next_slot", "reordered")
 
     def __init__(self, test, keyfn, size=16):
         self.test = test          # the test symbol: EQ, EQL, EQUAL, EQUALP
@@ -375,6 +402,9 @@ class HashTable:
         self.weakness = None
         self.lock = None
         self.synchronized = False
+        self.free_slots: list = []
+        self.next_slot = 0
+        self.reordered = False    # a freed slot was reused: dict order != slot order
 
     def get(self, key, default=None):
         e = self.table.get(self.keyfn(key))
@@ -383,13 +413,39 @@ class HashTable:
     def put(self, key, value):
         k = self.keyfn(key)
         e = self.table.get(k)
-        if e is None:
-            self.table[k] = [key, value]
-        else:
+        if e is not None:
             e[1] = value
+            return
+        if self.free_slots:
+            slot = self.free_slots.pop()
+            self.reordered = True
+        else:
+            slot = self.next_slot
+            self.next_slot += 1
+        self.table[k] = [key, value, slot]
+        if len(self.table) > self.size:
+            rs = self.rehash_size
+            self.size = self.size + rs if type(rs) is int else int(self.size * rs)
 
     def remove(self, key) -> bool:
-        return self.table.pop(self.keyfn(key), None) is not None
+        e = self.table.pop(self.keyfn(key), None)
+        if e is None:
+            return False
+        self.free_slots.append(e[2])
+        return True
+
+    def clear(self):
+        self.table.clear()
+        self.free_slots = []
+        self.next_slot = 0
+        self.reordered = False
+
+    def entries(self) -> list:
+        """The [key, value, slot] entries in SBCL's iteration order."""
+        entries = list(self.table.values())
+        if self.reordered:
+            entries.sort(key=lambda e: e[2])
+        return entries
 
     def __len__(self):
         return len(self.table)
