@@ -57,6 +57,7 @@ def boot():
     for info in pkgutil.iter_modules(importlib.import_module("runtime").__path__):
         importlib.import_module(f"runtime.{info.name}")
     _install_printer_hooks()
+    _install_reader_hooks()
     analyzer.LOCKED_PACKAGES.update({CL, SYSTEM, KEYWORD, SB_EXT})
     CL_USER.use(SB_EXT)
     machine = Machine()
@@ -70,6 +71,16 @@ def boot():
             run_boot_file(machine, os.path.join(STDLIB_DIR, name))
     finally:
         state.booting = False
+
+
+def _install_reader_hooks():
+    """#. evaluates its form in the running process (under *READ-EVAL*)."""
+    from . import reader
+
+    def read_eval(form):
+        v = state.machine.call_nested(cl_sym("EVAL").fn, [form])
+        return v.primary if type(v) is MV else v
+    reader.eval_hook = read_eval
 
 
 def _install_printer_hooks():

@@ -843,19 +843,3 @@ def test_arbitrary_bytes_give_data_or_conditions(data, encoding):
         _read_everything(data.decode(encoding, errors="replace"))
     except LispError:
         pass
-
-
-# ---------------------------------------------------------------- start-up cost
-def test_import_and_first_read_are_fast():
-    code = textwrap.dedent("""
-        import time
-        t = time.perf_counter()
-        from lisp.reader import read_from_string
-        read_from_string("(defun f (x) (+ x 1.5))")
-        print(time.perf_counter() - t)
-    """)
-    root = __file__.rsplit("/tests/", 1)[0]
-    subprocess.run([sys.executable, "-c", code], cwd=root, check=True, capture_output=True)
-    out = subprocess.run([sys.executable, "-c", code], cwd=root, check=True,
-                         capture_output=True, text=True).stdout
-    assert float(out) < 0.25
