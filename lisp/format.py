@@ -22,6 +22,13 @@ from .format_parse import FormatError
 from .functions import defun
 from .objects import NIL, T, Cons, LString, cl_sym, lisp_list
 from .streams import LispStream, StringOutputStream
+from .conditions import condition_class, report_simple
+
+# SBCL's class for errors in a control string; its report is the message
+# with SBCL's caret line, built by format_parse.FormatError.report().
+condition_class("SB-FORMAT:FORMAT-ERROR", ["ERROR"],
+                [("FORMAT-CONTROL", "FORMAT-CONTROL"), ("FORMAT-ARGUMENTS", "FORMAT-ARGUMENTS")],
+                report_simple)
 
 __all__ = ["format_to_string", "format_to_stream", "lisp_format", "SB_FORMAT"]
 
