@@ -231,21 +231,23 @@ class _Loop(IterationClauses):
         else:
             raise self.error("~S found where a LOOP keyword or LOOP type keyword expected", z)
         self.pop()
-        return self.translate_type_pattern(z, z, variable)
+        return self.translate_type_pattern(z, variable, z, variable)
 
-    def translate_type_pattern(self, whole, k, v):
+    def translate_type_pattern(self, pattern, variable, k, v):
+        """The type pattern PATTERN for the destructuring VARIABLE, with each
+        type symbol replicated over the variables it stands for."""
         if k is NIL:
             return NIL
         if type(k) is not Cons:
             if not is_simple_type(k):
                 raise self.error("The destructuring type pattern ~S contains the unrecognized "
-                                 "type keyword ~S.", whole, k)
+                                 "type keyword ~S.", pattern, k)
             return replicate(k, v)
         if type(v) is not Cons:
             raise self.error("The destructuring type pattern ~S doesn't match the variable "
-                             "pattern ~S.", whole, v)
-        return Cons(self.translate_type_pattern(whole, k.car, v.car),
-                    self.translate_type_pattern(whole, k.cdr, v.cdr))
+                             "pattern ~S.", pattern, variable)
+        return Cons(self.translate_type_pattern(pattern, variable, k.car, v.car),
+                    self.translate_type_pattern(pattern, variable, k.cdr, v.cdr))
 
     def check_data_type(self, specified, required: str):
         if specified is not None and subtype(specified, required) is False:

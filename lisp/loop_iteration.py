@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import loop_runtime
 from .loop_code import (S, L, QUOTE, CAR, CDR, SETQ, IF, GO_END, is_keyword, typed_init,
                         constant_value, quoted)
-from .loop_runtime import satisfies
+from .loop_runtime import is_of_type
 from .macros import gensym
 from .objects import NIL, Cons, Symbol, keyword, lisp_list, list_from_iter
 
@@ -190,7 +190,7 @@ class IterationClauses:
         """FORM's value when it is a constant of TYPE_, else a new variable
         bound to it, checked against TYPE_ (SBCL declares that type)."""
         constant, value = constant_value(form)
-        if constant and satisfies(value, type_):
+        if constant and is_of_type(value, type_):
             return quoted(value)
         return self.make_var(gensym(prefix), checked(form, type_), None)
 
@@ -321,7 +321,7 @@ def checked(form, type_):
     """FORM, checked at run time to be of TYPE_ unless it is a constant
     that is."""
     constant, value = constant_value(form)
-    if constant and satisfies(value, type_):
+    if constant and is_of_type(value, type_):
         return form
     return L(CHECK_TYPE, form, L(QUOTE, type_))
 

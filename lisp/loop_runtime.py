@@ -29,7 +29,7 @@ def loop_check_type(value, type_):
     return value
 
 
-def satisfies(value, type_) -> bool:
+def is_of_type(value, type_) -> bool:
     """Is the constant VALUE of TYPE_ (False when TYPE_ is not known yet)?"""
     from .types import typep
     try:

@@ -941,3 +941,105 @@
 ;=> :NO-ERROR
 (loop-error-text '(loop for x in '(1) sum x into y collect x into y))
 ;=> "incompatible kinds of LOOP value accumulation specified for collecting|INTO Y: SB-LOOP::SUM and LIST|current LOOP context: COLLECT X INTO Y."
+
+;;; more malformed loops, and NIL is not a type keyword
+(loop for x nil in '(1 2) collect x)
+;error> SIMPLE-PROGRAM-ERROR
+(loop with x nil return x)
+;error> SIMPLE-PROGRAM-ERROR
+(loop (return 1) x)
+;=> 1
+(loop named nil for i below 3 when (= i 1) return i)
+;=> 1
+(loop for x being the hash-keys of (let ((h (make-hash-table))) (setf (gethash 1 h) 2) h) collect x)
+;=> (1)
+(loop-error-text '(loop for x being x and its hash-keys of y))
+;=> "\"Inclusive\" iteration is not possible with the HASH-KEYS LOOP iteration path.|current LOOP context: FOR X BEING X AND ITS HASH-KEYS OF."
+(loop-error-text '(loop for x being the hash-keys of y of z))
+;=> "Too many prepositions!|current LOOP context: FOR X BEING THE HASH-KEYS OF Y OF Z."
+(loop-error-text '(loop for x being the symbols of y in z))
+;=> "Too many prepositions!|current LOOP context: FOR X BEING THE SYMBOLS OF Y IN Z."
+(loop-error-text '(loop for x being the 5 of y))
+;=> "5 was found where a LOOP iteration path name was expected.|current LOOP context: FOR X BEING THE 5 OF."
+(loop-error-text '(loop for i from 1 from 2))
+;=> "A FROM prepositional phrase occurs multiply for some LOOP clause.|current LOOP context: FOR I FROM 1 FROM."
+(loop-error-text '(loop for i from 1 to 2 below 3))
+;=> :NO-ERROR
+(loop-error-text '(loop for i below 2 by 1 by 2))
+;=> :NO-ERROR
+(loop-error-text '(loop with (a b) (fixnum foo) = x))
+;=> "The destructuring type pattern (FIXNUM FOO) contains the unrecognized type keyword FOO.|current LOOP context: WITH (A B) (FIXNUM FOO) =."
+(loop-error-text '(loop with (a b) (fixnum (float)) = x))
+;=> "The destructuring type pattern (FIXNUM (FLOAT)) doesn't match the variable pattern (A|                                                                                    B).|current LOOP context: WITH (A B) (FIXNUM (FLOAT)) =."
+(loop-error-text '(loop for x in y sum x into s string))
+;=> "The specified data type STRING is not a subtype of NUMBER.|current LOOP context: SUM X INTO S STRING."
+(loop-error-text '(loop for x in y count x string))
+;=> "The specified data type STRING is not a subtype of NUMBER.|current LOOP context: COUNT X STRING."
+(loop-error-text '(loop initially (print 1) when x initially (print 2)))
+;=> "The LOOP :INITIALLY clause is not permitted inside a conditional.|current LOOP context: INITIALLY (PRINT 2)."
+(loop-error-text '(loop when x named foo))
+;=> "The NAMED FOO clause occurs too late.|current LOOP context: NAMED FOO."
+(loop-error-text '(loop for x in y when x with z = 1))
+;=> "The LOOP :WITH clause is not permitted inside a conditional.|current LOOP context: WITH Z."
+(loop-error-text '(loop for x in y when x repeat 3))
+;=> "The LOOP :REPEAT clause is not permitted inside a conditional.|current LOOP context: REPEAT 3."
+(loop-error-text '(loop for x in y when x finally (print 1)))
+;=> "The LOOP :FINALLY clause is not permitted inside a conditional.|current LOOP context: FINALLY (PRINT 1)."
+(loop-error-text '(loop for x in y and))
+;=> "LOOP source code ran out when another token was expected.|current LOOP context: FOR X IN Y AND."
+(loop-error-text '(loop for x in y and and z in w))
+;=> "Z is an unknown keyword in FOR or AS clause in LOOP.|current LOOP context: FOR X IN Y AND AND Z IN W."
+(loop-error-text '(loop for x in y collect x into z sum x into z))
+;=> "incompatible kinds of LOOP value accumulation specified for collecting|INTO Z: LIST and SB-LOOP::SUM|current LOOP context: SUM X INTO Z."
+(loop-error-text '(loop with x = 1 and x = 2))
+;=> "Duplicated variable X|current LOOP context: WITH X = 1 AND X = 2."
+(loop-error-text '(loop for x in y thereis x collect x))
+;=> "This anonymous collection LOOP clause is not permitted with aggregate booleans.|current LOOP context: COLLECT X."
+(loop-error-text '(loop for x in y never x sum x))
+;=> "This anonymous collection LOOP clause is not permitted with aggregate booleans.|current LOOP context: SUM X."
+(loop-error-text '(loop for x in y sum x into s always x))
+;=> :NO-ERROR
+(loop-error-text '(loop for x in y collect x never x))
+;=> "This LOOP clause is not permitted with anonymous collectors.|current LOOP context: NEVER X."
+(loop-error-text '(loop for x across))
+;=> "LOOP code ran out where a form was expected.|current LOOP context: FOR X ACROSS."
+(loop-error-text '(loop for x = ))
+;=> "LOOP code ran out where a form was expected.|current LOOP context: FOR X =."
+(loop-error-text '(loop for x = 1 then))
+;=> "LOOP code ran out where a form was expected.|current LOOP context: FOR X = 1 THEN."
+(loop-error-text '(loop repeat))
+;=> "LOOP code ran out where a form was expected.|current LOOP context: REPEAT."
+(loop-error-text '(loop with))
+;=> "LOOP source code ran out when another token was expected.|current LOOP context: WITH."
+(loop-error-text '(loop for (a b) from 1 to 3))
+;=> "Arithmetic index must be an atom.|current LOOP context: FOR (A B) FROM 1 TO 3."
+(loop-error-text '(loop for x of-type))
+;=> "LOOP source code ran out when another token was expected.|current LOOP context: FOR X OF-TYPE."
+(loop-error-text '(loop 5))
+;=> :NO-ERROR
+(loop-error-text '(loop nil))
+;=> "unknown LOOP keyword: NIL|current LOOP context: NIL."
+(loop-error-text '(loop for x in y when x collect x else))
+;=> "LOOP source code ran out when another token was expected.|current LOOP context:."
+(loop-error-text '(loop for x in y when x collect x and))
+;=> "LOOP source code ran out when another token was expected.|current LOOP context:."
+(loop-error-text '(loop for x in y when x collect x else else))
+;=> "ELSE does not introduce a LOOP clause that can follow :ELSE.|current LOOP context: ELSE."
+(loop-error-text '(loop for i from 1 to 2 do (print i) named foo))
+;=> "The NAMED FOO clause occurs too late.|current LOOP context: NAMED FOO."
+(loop-error-text '(loop with x = 1 named foo))
+;=> :NO-ERROR
+(loop-error-text '(loop for x in y using (hash-key k)))
+;=> "unknown LOOP keyword: USING|current LOOP context: USING (HASH-KEY K)."
+(loop for x being the present-symbols of (make-package "LOOP-EMPTY-PKG" :use nil) collect x)
+;=> NIL
+(loop for x being the symbols of "LOOP-EMPTY-PKG" collect x)
+;=> NIL
+(loop for x in '(1 2 3) when (> x 1) return it else do (print x))
+;out> 
+;out> 1 
+;=> T
+(loop for x in '(1 2 3 4 5) count (evenp x) into c finally (return c))
+;=> 2
+(loop for i from 1 to 2 for j = (list i) collect j into all finally (return all))
+;=> ((1) (2))
