@@ -18,12 +18,15 @@ from .objects import (LString, Vector, Cons, Char, NIL, T, SingleFloat,
 __all__ = ["DisplacedItems", "DisplacedChars", "displaced_string", "displacement_of", "upgrade_element_type",
            "element_checker", "default_element", "check_element",
            "is_character_type", "array_type_of", "storage_type_of",
-           "is_simple_array", "displacement_error", "invalid_index_error", "ARRAY_DIMENSION_LIMIT", "MOST_POSITIVE_FIXNUM",
+           "is_simple_array", "displacement_error", "invalid_index_error", "check_allocation", "ARRAY_DIMENSION_LIMIT", "MOST_POSITIVE_FIXNUM",
            "S_BIT", "S_CHARACTER", "S_BASE_CHAR", "S_FIXNUM", "S_SINGLE_FLOAT",
            "S_DOUBLE_FLOAT"]
 
 ARRAY_DIMENSION_LIMIT = 4611686018427387901
 MOST_POSITIVE_FIXNUM = (1 << 62) - 1
+# More elements than fit in any memory: SBCL would exhaust its heap; we must
+# say so before a Python loop or repetition tries and hangs the machine.
+ALLOCATION_LIMIT = 1 << 32
 
 S_BIT = cl_sym("BIT")
 S_CHARACTER = cl_sym("CHARACTER")
@@ -354,6 +357,13 @@ def storage_type_of(a):
 def displacement_error(etype, target_etype):
     return simple_error("Can't displace an array of type ~S into another of type ~S",
                         etype, target_etype)
+
+
+def check_allocation(n: int):
+    """Signal heap exhaustion (a STORAGE-CONDITION, as SBCL would) instead
+    of trying to build N elements when N cannot possibly fit."""
+    if n > ALLOCATION_LIMIT:
+        raise lisp_error("STORAGE-CONDITION", "Heap exhausted")
 
 
 def invalid_index_error(array, index, bound: int):

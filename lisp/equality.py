@@ -412,7 +412,7 @@ def cl_equalp(x, y):
     return T if (x is y or equalp(x, y)) else NIL
 
 
-@defun("SXHASH", "x", pure=True)
+@defun("SXHASH", "x")
 def cl_sxhash(x):
     """Return an hash value for X, such that EQUAL objects have equal hash
     values."""

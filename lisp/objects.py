@@ -424,8 +424,24 @@ class HashTable:
             self.next_slot += 1
         self.table[k] = [key, value, slot]
         if len(self.table) > self.size:
-            rs = self.rehash_size
-            self.size = self.size + rs if type(rs) is int else int(self.size * rs)
+            self.size = self._grown_size()
+
+    def _grown_size(self) -> int:
+        """SBCL's new capacity for a full table: the old one times (or plus)
+        the rehash size; with the default 1.5, adjusted so that the load on
+        a power-of-two number of buckets stays between 55% and 90%."""
+        old, rs = self.size, self.rehash_size
+        if type(rs) is int:
+            return old + rs
+        new = max(int(rs * old), old + 1)
+        if rs == 1.5:
+            buckets = 1 << (new - 1).bit_length()
+            load = new / buckets
+            if load > 0.9:
+                new = buckets * 85 // 100
+            elif load < 0.55:
+                new = buckets * 65 // 100
+        return new
 
     def remove(self, key) -> bool:
         e = self.table.pop(self.keyfn(key), None)

@@ -91,3 +91,17 @@ def test_equal_keys_on_a_long_list():
     key = run("(make-list 100000 :initial-element \"x\")")
     hashtables.set_gethash(1, key, h)
     assert hashtables.gethash(run("(make-list 100000 :initial-element \"x\")"), h)[0] == 1
+
+
+def test_size_grows_as_in_sbcl():
+    assert check_cases(r"""
+(let ((h (make-hash-table)) (r nil)) (dotimes (i 40) (setf (gethash i h) t) (push (hash-table-size h) r)) (remove-duplicates (reverse r))) => (7 10 13 19 28 42)
+(let ((h (make-hash-table :size 100)) (r nil)) (dotimes (i 300) (setf (gethash i h) t) (push (hash-table-size h) r)) (remove-duplicates (reverse r))) => (100 150 225 337)
+(let ((h (make-hash-table :rehash-size 10)) (r nil)) (dotimes (i 40) (setf (gethash i h) t) (push (hash-table-size h) r)) (remove-duplicates (reverse r))) => (7 17 27 37 47)
+(let ((h (make-hash-table :rehash-size 3.0)) (r nil)) (dotimes (i 40) (setf (gethash i h) t) (push (hash-table-size h) r)) (remove-duplicates (reverse r))) => (7 21 63)
+(let ((h (make-hash-table))) (dotimes (i 40) (setf (gethash i h) t)) (clrhash h) (hash-table-size h)) => 42
+(let ((h (make-hash-table)) (r nil)) (dotimes (i 45) (setf (gethash i h) t) (push (list i (hash-table-size h)) r)) (reverse r)) => ((0 7) (1 7) (2 7) (3 7) (4 7) (5 7) (6 7) (7 10) (8 10) (9 10) (10 13) (11 13) (12 13) (13 19) (14 19) (15 19) (16 19) (17 19) (18 19) (19 28) (20 28) (21 28) (22 28) (23 28) (24 28) (25 28) (26 28) (27 28) (28 42) (29 42) (30 42) (31 42) (32 42) (33 42) (34 42) (35 42) (36 42) (37 42) (38 42) (39 42) (40 42) (41 42) (42 54) (43 54) (44 54))
+(let ((h (make-hash-table :size 10)) (r nil)) (dotimes (i 45) (setf (gethash i h) t) (push (hash-table-size h) r)) (remove-duplicates (reverse r))) => (10 13 19 28 42 54)
+(let ((h (make-hash-table :size 20)) (r nil)) (dotimes (i 45) (setf (gethash i h) t) (push (hash-table-size h) r)) (remove-duplicates (reverse r))) => (20 27 40 54)
+(let ((h (make-hash-table :size 13)) (r nil)) (dotimes (i 45) (setf (gethash i h) t) (push (hash-table-size h) r)) (remove-duplicates (reverse r))) => (13 19 28 42 54)
+""") == []

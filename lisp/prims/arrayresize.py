@@ -10,7 +10,7 @@ by the requested extension, as SBCL does.
 """
 from __future__ import annotations
 
-from ..arraydata import (check_element, default_element, is_simple_array,
+from ..arraydata import (check_allocation, check_element, default_element, is_simple_array,
                          upgrade_element_type)
 from ..errors import lisp_error, simple_error, type_error
 from ..functions import defun
@@ -33,7 +33,7 @@ def vector_with_fill_pointer(x):
     return x
 
 
-@defun("FILL-POINTER", "vector", pure=True)
+@defun("FILL-POINTER", "vector")
 def fill_pointer(vector):
     """Return the FILL-POINTER of the given VECTOR."""
     return vector_with_fill_pointer(vector).fill_pointer
@@ -85,6 +85,7 @@ def vector_push_extend(new_element, vector, min_extension=None):
             raise type_error(min_extension, INDEX_TYPE)
         else:
             new_size = size + max(1, min_extension)
+        check_allocation(new_size)
         _resize_vector(v, new_size, None)
     row_major_set(v, fp, new_element)
     v.fill_pointer = fp + 1
@@ -175,6 +176,7 @@ def adjust_array(array, dimensions, element_type=None, initial_element=None,
     size = 1
     for d in dims:
         size *= d
+    check_allocation(size)
     old_fp = None if isinstance(a, Array) else a.fill_pointer
     if fill_pointer is None or fill_pointer is NIL:
         fp = old_fp

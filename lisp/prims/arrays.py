@@ -12,7 +12,7 @@ VECTOR-PUSH-EXTEND may grow it; a simple array is never changed in place.
 """
 from __future__ import annotations
 
-from ..arraydata import (ARRAY_DIMENSION_LIMIT, DisplacedItems, displaced_string,
+from ..arraydata import (ARRAY_DIMENSION_LIMIT, check_allocation, DisplacedItems, displaced_string,
                          displacement_of,
                          S_BIT, S_CHARACTER, check_element, default_element,
                          displacement_error, element_checker, invalid_index_error,
@@ -231,6 +231,7 @@ def make_array(dimensions, element_type=None, initial_element=None, initial_cont
     size = 1
     for d in dims:
         size *= d
+    check_allocation(size)
     if initial_element is not None and initial_contents is not None:
         raise simple_error("Can't specify both :INITIAL-ELEMENT and :INITIAL-CONTENTS")
     fp = fill_pointer_arg(fill_pointer, size, len(dims))
@@ -254,7 +255,7 @@ def make_array(dimensions, element_type=None, initial_element=None, initial_cont
     return make_array_object(dims, etype, items, fp, adjustable)
 
 
-@defun("VECTOR", "&rest objects", pure=True)
+@defun("VECTOR", "&rest objects")
 def vector(*objects):
     """Construct a SIMPLE-VECTOR from the given objects."""
     return Vector(list(objects))
@@ -363,7 +364,7 @@ def array_rank(array):
     return len(array_dims(array_arg(array)))
 
 
-@defun("ARRAY-DIMENSIONS", "array", pure=True)
+@defun("ARRAY-DIMENSIONS", "array")
 def array_dimensions(array):
     """Return a list whose elements are the dimensions of the array"""
     return list_from(array_dims(array_arg(array)))
@@ -421,7 +422,7 @@ def array_row_major_index(array, *subscripts):
     return _row_major_index(array_arg(array), subscripts)
 
 
-@defun("ARRAY-DISPLACEMENT", "array", mv=True, pure=True)
+@defun("ARRAY-DISPLACEMENT", "array", mv=True)
 def array_displacement(array):
     """Return the values of :DISPLACED-TO and :DISPLACED-INDEX-offset
     options to MAKE-ARRAY, or NIL and 0 if not a displaced array."""

@@ -120,7 +120,7 @@ def character(x):
                                   S_CHAR))
 
 
-@defun("CHAR-NAME", "char", pure=True)
+@defun("CHAR-NAME", "char")
 def char_name(c):
     """Return the name (a STRING) for a CHARACTER object."""
     return LString(chars.char_name(char_arg(c)))

@@ -111,7 +111,7 @@ def make_hash_table(test=None, size=None, rehash_size=None, rehash_threshold=Non
     return h
 
 
-@defun("GETHASH", "key hash-table &optional default", mv=True, pure=True)
+@defun("GETHASH", "key hash-table &optional default", mv=True)
 def gethash(key, hash_table, default=NIL):
     """Finds the entry in HASH-TABLE whose key is KEY and returns the
     associated value and T as multiple values, or returns DEFAULT and NIL
@@ -175,7 +175,7 @@ def maphash(function_designator, hash_table):
     return NIL
 
 
-@defun("HASH-TABLE-COUNT", "hash-table", pure=True)
+@defun("HASH-TABLE-COUNT", "hash-table")
 def hash_table_count(hash_table):
     """Return the number of entries in the given HASH-TABLE."""
     return len(_table(hash_table).table)
@@ -187,13 +187,13 @@ def hash_table_p(x):
     return T if isinstance(x, HashTable) else NIL
 
 
-@defun("HASH-TABLE-TEST", "hash-table", pure=True)
+@defun("HASH-TABLE-TEST", "hash-table")
 def hash_table_test(hash_table):
     """Return the test HASH-TABLE was created with."""
     return _table(hash_table).test
 
 
-@defun("HASH-TABLE-SIZE", "hash-table", pure=True)
+@defun("HASH-TABLE-SIZE", "hash-table")
 def hash_table_size(hash_table):
     """Return a size that can be used with MAKE-HASH-TABLE to create a hash
     table that can hold however many entries HASH-TABLE can hold without
@@ -201,20 +201,20 @@ def hash_table_size(hash_table):
     return _table(hash_table).size
 
 
-@defun("HASH-TABLE-REHASH-SIZE", "hash-table", pure=True)
+@defun("HASH-TABLE-REHASH-SIZE", "hash-table")
 def hash_table_rehash_size(hash_table):
     """Return the rehash-size HASH-TABLE was created with."""
     return _table(hash_table).rehash_size
 
 
-@defun("HASH-TABLE-REHASH-THRESHOLD", "hash-table", pure=True)
+@defun("HASH-TABLE-REHASH-THRESHOLD", "hash-table")
 def hash_table_rehash_threshold(hash_table):
     """Return the rehash-threshold HASH-TABLE was created with."""
     return _table(hash_table).rehash_threshold
 
 
 
-@defun("SB-EXT:HASH-TABLE-WEAKNESS", "hash-table", pure=True)
+@defun("SB-EXT:HASH-TABLE-WEAKNESS", "hash-table")
 def hash_table_weakness(hash_table):
     """Return the WEAKNESS of HASH-TABLE which is one of NIL, :KEY,
     :VALUE, :KEY-AND-VALUE, :KEY-OR-VALUE."""
@@ -222,7 +222,7 @@ def hash_table_weakness(hash_table):
     return NIL if w is None else w
 
 
-@defun("SB-EXT:HASH-TABLE-SYNCHRONIZED-P", "hash-table", pure=True)
+@defun("SB-EXT:HASH-TABLE-SYNCHRONIZED-P", "hash-table")
 def hash_table_synchronized_p(hash_table):
     """Returns T if HASH-TABLE is synchronized."""
     return T if _table(hash_table).synchronized else NIL

@@ -10,6 +10,7 @@ non-cons one naming CONS.
 """
 from __future__ import annotations
 
+from ..arraydata import check_allocation
 from ..equality import eql
 from ..errors import type_error
 from ..functions import defun
@@ -208,7 +209,7 @@ def last(list_, n=1):
 
 
 # ---------------------------------------------------------------- predicates
-@defun("CONS", "se1 se2", pure=True)
+@defun("CONS", "se1 se2")
 def cons(a, b):
     """Return a list with SE1 as the CAR and SE2 as the CDR."""
     return Cons(a, b)
@@ -286,13 +287,13 @@ def tailp(obj, list_):
 
 
 # ---------------------------------------------------------------- constructors
-@defun("LIST", "&rest args", pure=True)
+@defun("LIST", "&rest args")
 def list_(*args):
     """Construct and return a list containing the objects ARGS."""
     return lisp_list(*args)
 
 
-@defun("LIST*", "arg &rest others", pure=True)
+@defun("LIST*", "arg &rest others")
 def list_star(arg, *others):
     """Return a list of the arguments with last cons a dotted pair."""
     if not others:
@@ -305,6 +306,7 @@ def make_list(size, initial_element=NIL):
     """Construct a list with SIZE elements each set to INITIAL-ELEMENT."""
     if type(size) is not int or size < 0:
         raise type_error(size, lisp_list(UNSIGNED_BYTE, 58))
+    check_allocation(size)
     r = NIL
     for _ in range(size):
         r = Cons(initial_element, r)

@@ -114,7 +114,7 @@ def rassoc_if_not(predicate, alist, key=None):
     return (yield from _assoc(if_test(predicate, key, negate=True), alist, True))
 
 
-@defun("ACONS", "key datum alist", pure=True)
+@defun("ACONS", "key datum alist")
 def acons(key, datum, alist):
     """Construct a new alist by adding the pair (KEY . DATUM) to ALIST."""
     return Cons(Cons(key, datum), alist)

@@ -82,7 +82,7 @@ def _odd_plist(sym):
     return simple_error("~S has an odd number of items in its property list.", sym)
 
 
-@defun("GET", "symbol indicator &optional default", pure=True)
+@defun("GET", "symbol indicator &optional default")
 def get(symbol, indicator, default=NIL):
     """Look on the property list of SYMBOL for the specified INDICATOR. If
     this is found, return the associated value, else return DEFAULT."""
@@ -115,7 +115,7 @@ def set_get(new, symbol, indicator, default=NIL):
     return new
 
 
-@defun("SYMBOL-PLIST", "symbol", pure=True)
+@defun("SYMBOL-PLIST", "symbol")
 def cl_symbol_plist(symbol):
     """Return SYMBOL's property list."""
     return symbol_plist(_symbol(symbol))

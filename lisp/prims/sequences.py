@@ -11,7 +11,7 @@ SBCL. On vectors with a fill pointer only the active elements count.
 """
 from __future__ import annotations
 
-from ..arraydata import array_type_of
+from ..arraydata import array_type_of, check_allocation
 from ..errors import lisp_error, type_error
 from ..functions import call_lisp, defun
 from ..objects import NIL, Cons, LString, Vector, lisp_list, make_char
@@ -101,7 +101,7 @@ def set_elt(new, sequence, index):
 
 
 # ---------------------------------------------------------------- SUBSEQ, COPY-SEQ
-@defun("SUBSEQ", "sequence start &optional end", pure=True)
+@defun("SUBSEQ", "sequence start &optional end")
 def subseq(sequence, start, end=NIL):
     """Return a copy of a subsequence of SEQUENCE starting with element number
     START and continuing to the end of SEQUENCE or the optional END."""
@@ -118,14 +118,14 @@ def set_subseq(new, sequence, start, end=NIL):
     return new
 
 
-@defun("COPY-SEQ", "sequence", pure=True)
+@defun("COPY-SEQ", "sequence")
 def copy_seq(sequence):
     """Return a copy of SEQUENCE which is EQUAL to SEQUENCE but not EQ."""
     return like(sequence, list(seq_items(sequence)))
 
 
 # ---------------------------------------------------------------- REVERSE
-@defun("REVERSE", "sequence", pure=True)
+@defun("REVERSE", "sequence")
 def reverse(sequence):
     """Return a new sequence containing the same elements but in reverse
     order."""
@@ -185,6 +185,7 @@ def make_sequence(result_type, length, initial_element=None):
     stype = parse_sequence_type(result_type)
     if type(length) is not int or length < 0:
         raise type_error(length, INDEX_TYPE)
+    check_allocation(length)
     if initial_element is None:
         initial_element = stype.default_element()
     return build_sequence(stype, [initial_element] * length)

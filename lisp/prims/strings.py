@@ -11,7 +11,7 @@ Case-insensitive comparison folds characters to lower case, as SBCL does.
 from __future__ import annotations
 
 from .. import characters as chars
-from ..arraydata import (invalid_index_error, is_simple_array, upgrade_element_type,
+from ..arraydata import (check_allocation, invalid_index_error, is_simple_array, upgrade_element_type,
                          is_character_type, S_CHARACTER)
 from ..errors import lisp_error, simple_error, type_error
 from ..functions import defun
@@ -95,7 +95,7 @@ def set_schar(new, string, index):
 
 
 # ---------------------------------------------------------------- STRING, predicates
-@defun("STRING", "x", pure=True)
+@defun("STRING", "x")
 def string(x):
     """Coerces X into a string. If X is a string, X is returned. If X is a
     symbol, its name is returned. If X is a character then a one element
@@ -124,6 +124,7 @@ def make_string(size, initial_element=None, element_type=None):
     returns a new string COUNT long filled with the fill character."""
     if type(size) is not int or size < 0:
         raise type_error(size, INDEX_TYPE)
+    check_allocation(size)
     etype = S_CHARACTER if element_type is None else upgrade_element_type(element_type)
     if not is_character_type(etype):
         raise simple_error("~S is not a valid :ELEMENT-TYPE for MAKE-STRING", element_type)
@@ -276,7 +277,7 @@ def _define_case(name: str, convert, doc: str):
         return s
     fresh.__doc__ = doc
     destructive.__doc__ = doc.replace("Return a new string", "Destructively convert STRING,")
-    defun(name, "string &key start end", pure=True)(fresh)
+    defun(name, "string &key start end")(fresh)
     defun("N" + name, "string &key start end")(destructive)
 
 
@@ -297,7 +298,7 @@ def _bag(char_bag) -> set:
     return {c.ch for c in seq_items(char_bag) if type(c) is Char}
 
 
-@defun("STRING-TRIM", "char-bag string", pure=True)
+@defun("STRING-TRIM", "char-bag string")
 def string_trim(char_bag, string):
     """Return a copy of STRING with the characters in CHAR-BAG removed from
     both ends."""
@@ -305,7 +306,7 @@ def string_trim(char_bag, string):
     return LString(string_designator(string).strip(bag) if bag else string_designator(string))
 
 
-@defun("STRING-LEFT-TRIM", "char-bag string", pure=True)
+@defun("STRING-LEFT-TRIM", "char-bag string")
 def string_left_trim(char_bag, string):
     """Return a copy of STRING with the characters in CHAR-BAG removed from
     its beginning."""
@@ -313,7 +314,7 @@ def string_left_trim(char_bag, string):
     return LString(string_designator(string).lstrip(bag) if bag else string_designator(string))
 
 
-@defun("STRING-RIGHT-TRIM", "char-bag string", pure=True)
+@defun("STRING-RIGHT-TRIM", "char-bag string")
 def string_right_trim(char_bag, string):
     """Return a copy of STRING with the characters in CHAR-BAG removed from
     its end."""
