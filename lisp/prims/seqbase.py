@@ -371,7 +371,10 @@ def check_index_arg(x, spec=INDEX_TYPE) -> int:
 
 def bounding_error(seq, start, end, length):
     return lisp_error("SIMPLE-TYPE-ERROR",
-                      "The bounding indices ~S and ~S are bad for a sequence of length ~S.",
+                      "The bounding indices ~S and ~S are bad for a sequence of length ~S."
+                      "~%See also:"
+                      "~%  The ANSI Standard, Glossary entry for \"bounding index designator\""
+                      "~%  The ANSI Standard, writeup for Issue SUBSEQ-OUT-OF-BOUNDS:IS-AN-ERROR",
                       start, end, length,
                       datum=Cons(start, end),
                       expected_type=lisp_list(S_INTEGER, 0, length))

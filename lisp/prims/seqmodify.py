@@ -7,7 +7,9 @@ First the indices to drop (or replace) are found, in SBCL's scanning order
 the elements SBCL would test get tested); then the result is built. The destructive versions do on
 the argument what SBCL does, since a program may look at it afterwards:
 DELETE on a list splices the dropped conses out (the old first cons, if
-dropped, still points into the result); on a vector with a fill pointer it
+dropped, still points into the result; with :from-end SBCL reverses the
+list in place, deletes and reverses back, so the old first cons ends up
+last); on a vector with a fill pointer it
 compacts in place and lowers the fill pointer; on a simple vector or string
 it compacts the kept elements to the front of the argument and returns a
 fresh vector of them.
@@ -42,7 +44,7 @@ def _matching(test: ElementTest, items: list, s: int, e: int, from_end: bool, li
     return hits
 
 
-def _drop(sequence, items: list, drop: set, destructive: bool):
+def _drop(sequence, items: list, drop: set, destructive: bool, from_end: bool = False):
     """The sequence without the elements at the indices in DROP."""
     if not drop:
         return sequence if destructive else like(sequence, list(items))
@@ -50,6 +52,13 @@ def _drop(sequence, items: list, drop: set, destructive: bool):
     if not destructive:
         return like(sequence, kept)
     if type(sequence) is Cons:
+        if from_end:
+            # SBCL deletes from the end of a list by reversing it in place,
+            # deleting forwards and reversing back; the old first cons ends
+            # up last with a NIL cdr, which a program may observe.
+            n = len(items)
+            return _reverse_conses(_splice(_reverse_conses(sequence),
+                                           {n - 1 - i for i in drop}))
         return _splice(sequence, drop)
     if sequence.fill_pointer is not None:
         store_items(sequence, 0, kept)
@@ -57,6 +66,16 @@ def _drop(sequence, items: list, drop: set, destructive: bool):
         return sequence
     store_items(sequence, 0, kept)
     return make_vector_like(sequence, kept)
+
+
+def _reverse_conses(lst):
+    r = NIL
+    while type(lst) is Cons:
+        nxt = lst.cdr
+        lst.cdr = r
+        r = lst
+        lst = nxt
+    return r
 
 
 def _splice(lst: Cons, drop: set):
@@ -85,7 +104,7 @@ def _remove(test, sequence, from_end, start, end, count, destructive):
     s, e = bounds(sequence, start, end, len(items))
     limit = count_arg(count)
     drop = yield from _matching(test, items, s, e, _truthy(from_end), limit)
-    return _drop(sequence, items, drop, destructive)
+    return _drop(sequence, items, drop, destructive, _truthy(from_end))
 
 
 # ---------------------------------------------------------------- REMOVE, DELETE
