@@ -119,7 +119,9 @@ def _p1_full(name):
     """A function name printed with its package prefix, as SBCL does in
     this report."""
     from .printer import write_to_string
-    return write_to_string(name, package=find_package("KEYWORD"))
+    # Escaping is explicit: PRINC of the condition has bound *PRINT-ESCAPE*
+    # to NIL, which would drop the prefix (and a keyword's colon).
+    return write_to_string(name, escape=True, package=find_package("KEYWORD"))
 
 
 def report_unbound_slot(c, stream):
@@ -160,7 +162,7 @@ def report_reader_error(c, stream):
 
 
 def report_default(c, stream):
-    _write(stream, f"Condition {_p1(c.cls.name)} was signalled.")
+    _write(stream, f"Condition {_p1_full(c.cls.name)} was signalled.")
 
 
 def report_case_failure(c, stream):
