@@ -291,8 +291,9 @@ def make_condition(cls, initargs: dict):
         if s is not None and s.name not in slots:
             slots[s.name] = v
     c = Instance(cls, slots)
-    for k, v in cls.default_initargs:
-        if k not in [keyword(x) if isinstance(x, str) else x for x in initargs]:
+    given = {keyword(x) if isinstance(x, str) else x for x in initargs}
+    for k, v in _effective_default_initargs(cls):
+        if k not in given:
             s = by_initarg.get(k)
             if s is not None and s.name not in slots:
                 slots[s.name] = v() if callable(v) else v
@@ -300,6 +301,16 @@ def make_condition(cls, initargs: dict):
         if s.name not in slots and s.initfunction is not None:
             slots[s.name] = s.initfunction()
     return c
+
+
+def _effective_default_initargs(cls):
+    """CLS's default initargs and those it inherits; for an initarg
+    defaulted by several classes the most specific one wins."""
+    seen = {}
+    for c in cls.cpl:
+        for k, v in c.default_initargs:
+            seen.setdefault(k, v)
+    return seen.items()
 
 
 def condition_from_lisp_error(e: LispError):
