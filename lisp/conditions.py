@@ -11,7 +11,7 @@ a call of ERROR in the running process.
 from __future__ import annotations
 
 from .dynamic import state, defvar
-from .errors import LispError, type_error, program_error
+from .errors import LispError, type_error, program_error, simple_error
 from .functions import defun, Function, Primitive, intern_name, designator_string
 from .objects import (NIL, T, Symbol, Cons, LString, LispClass, Instance, cl_sym,
                       sys_sym, keyword, lisp_list, list_to_py, MV, find_package, CL,
@@ -86,8 +86,7 @@ def report_simple(c, stream):
     ctl = slot_value(c, "FORMAT-CONTROL")
     args = slot_value(c, "FORMAT-ARGUMENTS")
     if ctl is NIL:
-        _write(stream, f"Condition {_p1(c.cls.name)} was signalled.")
-        return
+        raise simple_error("No format-control for ~S", c)
     if isinstance(ctl, Function):
         state.machine.call_nested(ctl, [stream] + list_to_py(args))
         return
@@ -162,7 +161,11 @@ def report_reader_error(c, stream):
 
 
 def report_default(c, stream):
-    _write(stream, f"Condition {_p1_full(c.cls.name)} was signalled.")
+    # SBCL prints the class name as a type specifier, relative to the CL
+    # package: COMMON-LISP-USER::MY-CONDITION but PROGRAM-ERROR.
+    from .printer import write_to_string
+    name = write_to_string(c.cls.name, escape=True, package=CL)
+    _write(stream, f"Condition {name} was signalled.")
 
 
 def report_case_failure(c, stream):
