@@ -31,30 +31,6 @@ transfers control, enter the debugger."
     (signal condition)
     (invoke-debugger condition)))
 
-(defun cerror (continue-format-control datum &rest arguments)
-  (let ((condition (coerce-to-condition datum arguments 'simple-error 'cerror)))
-    (with-simple-restart (continue "~?" continue-format-control arguments)
-      (with-condition-restarts condition (list (find-restart 'continue))
-        (signal condition)
-        (invoke-debugger condition)))
-    nil))
-
-(defun warn (datum &rest arguments)
-  "Signal a warning; unless a handler muffles it, print it on *ERROR-OUTPUT*."
-  (let ((condition (coerce-to-condition datum arguments 'simple-warning 'warn)))
-    (unless (typep condition 'warning)
-      (error 'simple-type-error :datum condition :expected-type 'warning
-             :format-control "~S is not a WARNING."
-             :format-arguments (list condition)))
-    (restart-case
-        (with-condition-restarts condition (list (find-restart 'muffle-warning))
-          (signal condition)
-          (format *error-output* "~&WARNING: ~A~%" condition))
-      (muffle-warning ()
-        :report "Skip warning."
-        nil))
-    nil))
-
 (defun invoke-debugger (condition)
   "Call SB-EXT:*INVOKE-DEBUGGER-HOOK* and *DEBUGGER-HOOK* (each bound to NIL
 while it runs), then hand CONDITION to the host: a script prints it and
@@ -69,14 +45,6 @@ gets a Python exception, another process ends."
       (let ((*debugger-hook* nil))
         (funcall hook condition hook))))
   (%invoke-debugger condition))
-
-(defun break (&optional (format-control "Break") &rest format-arguments)
-  (with-simple-restart (continue "Return from BREAK.")
-    (let ((*debugger-hook* nil))
-      (invoke-debugger (make-condition 'simple-condition
-                                       :format-control format-control
-                                       :format-arguments format-arguments))))
-  nil)
 
 ;;; Handlers
 
@@ -273,6 +241,41 @@ associated with the N restarts just established (CLHS 9.1.4.2.4)."
      (,name ()
        :report (lambda (stream) (format stream ,format-control ,@format-arguments))
        (values nil t))))
+
+;;; CERROR, WARN and BREAK come after the restart macros they use: a
+;;; function's body is analyzed when it is defined.
+
+(defun cerror (continue-format-control datum &rest arguments)
+  (let ((condition (coerce-to-condition datum arguments 'simple-error 'cerror)))
+    (with-simple-restart (continue "~?" continue-format-control arguments)
+      (with-condition-restarts condition (list (find-restart 'continue))
+        (signal condition)
+        (invoke-debugger condition)))
+    nil))
+
+(defun warn (datum &rest arguments)
+  "Signal a warning; unless a handler muffles it, print it on *ERROR-OUTPUT*."
+  (let ((condition (coerce-to-condition datum arguments 'simple-warning 'warn)))
+    (unless (typep condition 'warning)
+      (error 'simple-type-error :datum condition :expected-type 'warning
+             :format-control "~S is not a WARNING."
+             :format-arguments (list condition)))
+    (restart-case
+        (with-condition-restarts condition (list (find-restart 'muffle-warning))
+          (signal condition)
+          (format *error-output* "~&WARNING: ~A~%" condition))
+      (muffle-warning ()
+        :report "Skip warning."
+        nil))
+    nil))
+
+(defun break (&optional (format-control "Break") &rest format-arguments)
+  (with-simple-restart (continue "Return from BREAK.")
+    (let ((*debugger-hook* nil))
+      (invoke-debugger (make-condition 'simple-condition
+                                       :format-control format-control
+                                       :format-arguments format-arguments))))
+  nil)
 
 (defun abort (&optional condition)
   (invoke-restart (find-restart-or-control-error 'abort condition))
