@@ -7,8 +7,8 @@ from fractions import Fraction
 
 from lisp.errors import type_error
 from lisp.functions import defun
-from lisp.machine import SwitchProcess
 from lisp.objects import NIL, SingleFloat
+from .waiting import Wait, run_wait, block_on, complete
 
 
 @defun("SLEEP", "seconds", kind="control")
@@ -18,11 +18,17 @@ def sleep(m, args):
     (seconds,) = args
     if type(seconds) not in (int, float, Fraction, SingleFloat) or seconds < 0:
         raise type_error(seconds, "(REAL 0)")
-    m.value = NIL
-    m.node = None
     sched = m.scheduler
     if sched is None or m.nested or m.proc is None:
         time.sleep(float(seconds))
+        complete(m, NIL)
         return
-    sched.block(m.proc, "sleep", float(seconds))
-    raise SwitchProcess()
+
+    # A wait with a deadline, not a bare block: an interrupt that returns
+    # sends the process back to sleep out the rest (SPEC 4.1).
+    def attempt(m, w):
+        if w.timed_out():
+            complete(m, NIL)
+        else:
+            block_on(m, w)
+    run_wait(m, Wait(attempt, "sleep", float(seconds)))

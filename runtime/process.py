@@ -21,6 +21,13 @@ DEAD = "dead"
 
 _ids = itertools.count(1)
 
+# Special variables whose value in every process is that process itself
+# (SB-THREAD:*CURRENT-THREAD* and the like): each is bound in the new
+# process's own bindings, so it reads right in every process and
+# SYMBOL-VALUE-IN-THREAD sees a thread-local value, as in SBCL. Dialect
+# modules append their variables when they are loaded.
+SELF_VARIABLES: list = []
+
 
 class ToplevelExit:
     """The payload thrown to a process's toplevel catch when its computation
@@ -73,7 +80,7 @@ class Process:
         self.node = None
         self.env = None
         self.value = NIL
-        self.dyn: dict = {}
+        self.dyn: dict = {sym: self for sym in SELF_VARIABLES}
         self.state = RUNNABLE
         self.results = None          # list of values once finished normally
         self.exit: ToplevelExit | None = None

@@ -6,6 +6,8 @@ for SB-THREAD:THREAD, MP:PROCESS, MT:THREAD and BT:THREAD alike (SPEC 3).
 """
 from __future__ import annotations
 
+import weakref
+
 from lisp.dynamic import MISSING, state
 from lisp.errors import LispError, lisp_error, type_error, program_error
 from lisp.functions import Function, Primitive
@@ -41,13 +43,44 @@ for _pkgobj, _name in ((MP, "PROCESS"), (MT, "THREAD"), (BT, "THREAD")):
 OTHER_CLASS_OF[Process] = lambda p: THREAD_CLASS
 
 
-def process_lisp_repr(p: Process) -> str:
-    from lisp.printer import object_address
-    if p.state == DEAD:
-        status = "ABORTED" if p.exit is not None else "FINISHED"
+# The Lisp name of a process where it is not simply its Python ``name``:
+# SB-THREAD threads may be nameless (THREAD-NAME is NIL, as in SBCL).
+LISP_NAMES: "weakref.WeakKeyDictionary[Process, object]" = weakref.WeakKeyDictionary()
+
+
+def lisp_name(p: Process):
+    name = LISP_NAMES.get(p)
+    return LString(p.name) if name is None else name
+
+
+def set_lisp_name(p: Process, name):
+    """Name P: NAME is its Lisp name (NIL for none), shown by THREAD-NAME;
+    its Python name (reports on stderr, deadlock reports) is NAME's text."""
+    LISP_NAMES[p] = name
+    p.name = name_string(name)
+
+
+def process_text(p: Process, escape: bool = True) -> str:
+    """SBCL's PRINT-OBJECT of a thread: name, state, and the values of a
+    finished one. Condition reports show it as PRINC does (no package)."""
+    from lisp.printer import object_address, prin1_to_string
+    name = lisp_name(p)
+    text = "SB-THREAD:THREAD" if escape else "THREAD"
+    if name is not NIL:
+        text += " " + prin1_to_string(name)
+    if p.state != DEAD:
+        text += " RUNNING"
+    elif p.exit is not None:
+        text += " ABORTED"
+    elif p.results:
+        text += " FINISHED values: " + ", ".join(prin1_to_string(v) for v in p.results)
     else:
-        status = "RUNNING"
-    return f'#<SB-THREAD:THREAD "{p.name}" {status} {{{object_address(p)}}}>'
+        text += " FINISHED no values"
+    return f"#<{text} {{{object_address(p)}}}>"
+
+
+def process_lisp_repr(p: Process) -> str:
+    return process_text(p)
 
 
 Process.lisp_repr = process_lisp_repr
@@ -63,17 +96,23 @@ condition_class("SB-THREAD:INTERRUPT-THREAD-ERROR", ["SB-THREAD:THREAD-ERROR"],
 
 
 def _slot(c, name):
+    """A slot of C as SBCL's reports show it: with ~A."""
     from lisp.conditions import slot_value
-    from lisp.printer import prin1_to_string
-    return prin1_to_string(slot_value(c, name))
+    from lisp.printer import princ_to_string
+    v = slot_value(c, name)
+    return process_text(v, escape=False) if type(v) is Process else princ_to_string(v)
 
 
 def _join_report(c):
+    """SBCL 2.2.9's report for each JOIN-THREAD-PROBLEM."""
     from lisp.conditions import slot_value
-    problem = slot_value(c, "PROBLEM")
-    if getattr(problem, "name", "") == "TIMEOUT":
-        return f"Timeout joining thread {_slot(c, 'THREAD')}"
-    return f"Joining thread {_slot(c, 'THREAD')} failed: thread did not return normally"
+    problem = getattr(slot_value(c, "PROBLEM"), "name", "")
+    thread = _slot(c, "THREAD")
+    if problem == "TIMEOUT":
+        return f"Joining thread timed out: thread {thread} did not exit in time."
+    if problem == "SELF-JOIN":
+        return f"In thread {thread}, attempt to join the current thread."
+    return f"Joining thread failed: thread {thread} did not return normally."
 
 
 def check_process(x) -> Process:
@@ -226,10 +265,10 @@ def wait_forever(m, what="nothing (PROCESS-WAIT-FOREVER)"):
     run_wait(m, Wait(attempt, what))
 
 
-def yield_process(m):
+def yield_process(m, value=NIL):
     """Let other processes run: the caller goes to the end of the run
-    queue."""
-    m.value = NIL
+    queue, and its call returns VALUE."""
+    m.value = value
     m.node = None
     if m.nested:
         return

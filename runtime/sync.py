@@ -30,11 +30,18 @@ class Lock:
         self.kind = kind          # how it prints: "mutex", "lock"
 
     def lisp_repr(self):
-        from lisp.printer import prin1_to_string
+        from lisp.printer import prin1_to_string, object_address
+        if self.kind == "mutex":
+            # SBCL 2.2.9's PRINT-OBJECT: the state word, and the identity
+            # only for a nameless mutex.
+            state = "free" if self.owner is None else "contested" if self.waiters else "taken"
+            owner = "0" if self.owner is None else self.owner.name
+            name = f"{prin1_to_string(self.name)} " if self.name is not None else ""
+            identity = "" if self.name is not None else f" {{{object_address(self)}}}"
+            return f"#<SB-THREAD:MUTEX {name}{state} owner={owner}{identity}>"
         name = prin1_to_string(self.name) if self.name is not None else "NIL"
         state = "free" if self.owner is None else f"owner: {self.owner.name}"
-        kind = "SB-THREAD:MUTEX" if self.kind == "mutex" else "MP:LOCK"
-        return f"#<{kind} {name} {state}>"
+        return f"#<MP:LOCK {name} {state}>"
 
 
 def lock_free_for(lock, p) -> bool:
@@ -186,13 +193,26 @@ def _notify_one(sched, cv) -> bool:
         p = cv.waiters.popleft()
         if not p.alive:
             continue
-        node = p.node
-        w = getattr(node, "wait", None)
+        w = _wait_on(p, cv.waiters)
         if w is not None and isinstance(w.data, dict):
             w.data["notified"] = True
         sched.wake(p)
         return True
     return False
+
+
+def _wait_on(p, waiters):
+    """P's wait that is on the waiter list WAITERS: the one it is blocked
+    in, or one an interrupt suspended (SPEC 4.1: the interrupted wait sits
+    in a ResumeFrame until the interrupt function returns). A notification
+    must reach that wait, or it would be lost while the interrupt runs."""
+    from .interrupts import ResumeFrame
+    nodes = [p.node] + [f.node for f in reversed(p.k) if type(f) is ResumeFrame]
+    for node in nodes:
+        w = getattr(node, "wait", None)
+        if w is not None and any(lst is waiters for lst in w.resources):
+            return w
+    return None
 
 
 # ---------------------------------------------------------------- mailboxes
