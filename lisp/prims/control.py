@@ -428,6 +428,18 @@ def set_(sym, value):
     return set_symbol_value(value, sym)
 
 
+@defun("CONSTANTP", "form &optional environment")
+def constantp(form, environment=NIL):
+    """True for the forms CLHS 3.1.2.1 calls constant: self-evaluating
+    objects, constant variables and QUOTE forms. (SBCL also folds some
+    calls of pure functions; this does not.)"""
+    if isinstance(form, Symbol):
+        return truth(form.is_constant)
+    if type(form) is Cons:
+        return truth(form.car is cl_sym("QUOTE"))
+    return T
+
+
 @defun("BOUNDP", "symbol")
 def boundp(sym):
     _check_symbol(sym)
