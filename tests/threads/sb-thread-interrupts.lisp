@@ -163,8 +163,8 @@
     (sb-thread:signal-semaphore *go*)
     (sb-thread:join-thread th)
     (reverse *log*)))
-(format t "4.7 plain with-interrupts: ~s~%" (masked-run nil))
-(format t "4.7 under allow-with-interrupts: ~s~%" (masked-run t))
+(format t "4.7 plain with-interrupts:~{ ~s~}~%" (masked-run nil))
+(format t "4.7 under allow-with-interrupts:~{ ~s~}~%" (masked-run t))
 
 (setq *log* nil)
 (let ((th (sb-thread:make-thread

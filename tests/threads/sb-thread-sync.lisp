@@ -43,7 +43,8 @@
   (format t "cas on svref: ~s ~s ~s~%" (sb-ext:compare-and-swap (svref v 0) 4 10)
           (sb-ext:compare-and-swap (svref v 1) 6 7) v))
 (let ((x (cons most-positive-fixnum most-negative-fixnum)))
-  (format t "modular: ~s ~s ~s~%" (sb-ext:atomic-incf (car x)) (sb-ext:atomic-decf (cdr x)) x))
+  (format t "modular: ~s ~s~%" (sb-ext:atomic-incf (car x)) (sb-ext:atomic-decf (cdr x)))
+  (format t "now: ~s ~s~%" (car x) (cdr x)))
 
 ;; producer / consumer on a waitqueue
 (defvar *queue* nil)
