@@ -336,6 +336,8 @@ def type_of(x):
             return lisp_list(S("INTEGER"), 0, FIXNUM_MAX)
         if FIXNUM_MIN <= x <= FIXNUM_MAX:
             return S("FIXNUM")
+        if x > 0:
+            return lisp_list(S("INTEGER"), FIXNUM_MAX + 1)
         return S("BIGNUM")
     if t is Symbol:
         if x is NIL:
@@ -361,7 +363,7 @@ def type_of(x):
     if t is Char:
         return S("STANDARD-CHAR") if (x.ch == "\n" or " " <= x.ch <= "~") else S("CHARACTER")
     if t is LispComplex:
-        return lisp_list(S("COMPLEX"), type_of_number_part(x.real))
+        return lisp_list(S("COMPLEX"), type_of_complex_parts(x.real, x.imag))
     if t is Instance:
         return x.cls.name
     if isinstance(x, Function):
@@ -369,9 +371,18 @@ def type_of(x):
     return class_of(x).name
 
 
-def type_of_number_part(x):
-    if type(x) is SingleFloat:
-        return S("SINGLE-FLOAT")
-    if type(x) is float:
-        return S("DOUBLE-FLOAT")
-    return S("RATIONAL")
+def type_of_complex_parts(re, im):
+    """The part type SBCL's TYPE-OF gives a complex: the range its two
+    parts span, (INTEGER -1 5), (MOD 3), BIT, (SINGLE-FLOAT -2.0 1.5)..."""
+    lo, hi = min(re, im), max(re, im)
+    if type(re) is SingleFloat:
+        kind = "SINGLE-FLOAT"
+    elif type(re) is float:
+        kind = "DOUBLE-FLOAT"
+    elif type(re) is int and type(im) is int:
+        if lo == 0:
+            return S("BIT") if hi == 1 else lisp_list(S("MOD"), hi + 1)
+        kind = "INTEGER"
+    else:
+        kind = "RATIONAL"
+    return lisp_list(S(kind), lo, hi)
