@@ -144,7 +144,7 @@ that clause's body with its variable bound to the condition."
 (defun find-restart-or-control-error (identifier &optional condition)
   (or (find-restart identifier condition)
       (error 'simple-control-error
-             :format-control "No ~A restart is active.~@[ (for ~S)~]"
+             :format-control "No restart ~S is active~@[ for ~S~]."
              :format-arguments (list identifier condition))))
 
 (defun invoke-restart (restart &rest values)
