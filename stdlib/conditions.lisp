@@ -367,6 +367,10 @@ retries."
                           (list ,@(mapcar #'parse-condition-slot slot-specs))
                           ,(cond ((null report) nil)
                                  ((stringp report) report)
+                                 ;; A function name is looked up when a
+                                 ;; report is wanted: it may be defined later.
+                                 ((symbolp report)
+                                  `(lambda (condition stream) (funcall ',report condition stream)))
                                  (t `(function ,report)))
                           (list ,@(let ((out '()))
                                     (do ((d default-initargs (cddr d)))
