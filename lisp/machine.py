@@ -51,6 +51,17 @@ class Frame:
     def resume(self, m: "Machine"):
         raise NotImplementedError
 
+    def start_cleanup(self, m: "Machine"):
+        """For a frame with ``unwinds = CLEANUP``: start its cleanup, within
+        the step that reached the frame (an exit unwinding through it, or
+        the normal return). The default evaluates the node ``self.cleanup``
+        in ``self.env``; a frame may override it to enter a dynamic state
+        first (an interrupt mask), which then holds from the cleanup's very
+        first step: no step boundary lies between reaching the frame and
+        the state being in force."""
+        m.env = self.env
+        m.node = self.cleanup
+
     def describe(self):
         """What this frame continues, for backtraces: the source form of
         the node it belongs to, or None to omit the frame."""
@@ -435,9 +446,8 @@ class Machine:
             self.check_interrupts = False
             self.deliver_hook(self)
 
-    def run_cleanup(self, f: UnwindProtectFrame):
-        self.env = f.env
-        self.node = f.cleanup
+    def run_cleanup(self, f: Frame):
+        f.start_cleanup(self)
 
     def throw(self, tag, values):
         k = self.k
@@ -466,6 +476,9 @@ class Machine:
         processes do not run until it finishes (it is part of one step), but
         interrupts and breaks to this process are delivered inside it. A
         non-local exit out of it abandons the Python caller (NestedExit)."""
+        sched = self.scheduler
+        if sched is None or self.proc is None or sched.current is not self.proc:
+            return self.call_detached(fn, args)
         saved_node, saved_env, saved_value = self.node, self.env, self.value
         k = self.k
         barrier = BarrierFrame()
@@ -487,6 +500,22 @@ class Machine:
             del k[base:]
         self.node, self.env, self.value = saved_node, saved_env, saved_value
         return result
+
+    def call_detached(self, fn, args):
+        """Call FN outside any step (Python code called from outside the
+        machine needs a Lisp result): run it to completion in a temporary
+        process of its own. Its error becomes a LispError carrying the
+        condition."""
+        sched = self.scheduler
+        p = sched.spawn(fn, list(args), name="nested call")
+        sched.run_until(lambda: not p.alive)
+        if p.exit is not None and p.exit.condition is not None:
+            raise LispError(condition=p.exit.condition)
+        if p.results is None or p.exit is not None:
+            from .errors import control_error
+            raise control_error("a nested Lisp call was abandoned")
+        r = p.results
+        return r[0] if len(r) == 1 else MV(r)
 
     def backtrace(self, limit=40):
         """Descriptions of the innermost LIMIT described frames."""

@@ -260,7 +260,16 @@ def invoke_debugger(m, args):
     elif mode == "repl":
         err.write(f"Unhandled {condition_type_name(c)}:\n{indent(report)}\n(back at the top level)\n")
     _flush_err(err)
-    m.throw(proc.toplevel_tag, ToplevelExit(condition=c, report=report))
+    try:
+        m.throw(proc.toplevel_tag, ToplevelExit(condition=c, report=report))
+    except LispError:
+        # the process's toplevel is gone (it is already unwinding past it):
+        # end it here rather than signal again
+        proc.exit = ToplevelExit(condition=c, report=report)
+        proc.results = []
+        m.scheduler.process_finished(proc)
+        from ..machine import SwitchProcess
+        raise SwitchProcess()
 
 
 def _stderr():
