@@ -6,7 +6,6 @@
 """
 from __future__ import annotations
 
-import os
 import sys
 
 USAGE = """\
@@ -111,7 +110,7 @@ def main(argv=None):
         sys.stderr.write(f"lisp: {opts}\n")
         return 2
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
-    from lisp.interpreter import Interpreter, LispConditionError, LispExit
+    from lisp.interpreter import Interpreter
     from lisp.frontend import run_actions, run_repl
     script = opts["script"]
     mode = "script" if script or not opts["interactive"] else "repl"

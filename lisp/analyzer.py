@@ -22,10 +22,10 @@ Lisp macro functions run through ``Machine.call_nested``.
 from __future__ import annotations
 
 from .dynamic import state
-from .errors import LispError, program_error, type_error
-from .functions import Function, Primitive
-from .lambdalist import LambdaList, parse_lambda_list
-from .machine import Closure, Node
+from .errors import LispError, program_error
+from .functions import Primitive
+from .lambdalist import parse_lambda_list
+from .machine import Closure
 from .nodes import (SimpleNode, IfNode, PrognNode, SetqLexNode, SetqSpecialNode,
                     LetNode, LetStarNode, BlockInfo, BlockNode, ReturnFromNode,
                     TagbodyInfo, TagbodyNode, GoNode, CatchNode, ThrowNode,
@@ -33,8 +33,8 @@ from .nodes import (SimpleNode, IfNode, PrognNode, SetqLexNode, SetqSpecialNode,
                     FuncallNode, MultipleValueCallNode, MVProg1Node, MVBindNode,
                     ProgvNode, LoadTimeValueNode, FletNode, special_value,
                     set_special, single)
-from .objects import (NIL, T, MV, UNBOUND, Symbol, Cons, cl_sym, sys_sym,
-                      lisp_list, list_to_py, CL, KEYWORD, LString, Char, SPECIAL)
+from .objects import (NIL, T, UNBOUND, Symbol, Cons, cl_sym, sys_sym, lisp_list,
+                      list_to_py, KEYWORD, LString, SPECIAL)
 
 S = cl_sym
 QUOTE, FUNCTION, LAMBDA, DECLARE, SETF = S("QUOTE"), S("FUNCTION"), S("LAMBDA"), S("DECLARE"), S("SETF")
@@ -819,11 +819,41 @@ def sf_mvbind(form, scope):
 
 
 # ---------------------------------------------------------------- lambda
+_ENCLOSING: list = []     # names of the named functions being analyzed
+IN_KEYWORD = None
+
+
+def _lambda_context():
+    """SBCL names an anonymous function (LAMBDA ll :IN where): where is the
+    enclosing named function, or the file being loaded."""
+    global IN_KEYWORD
+    if IN_KEYWORD is None:
+        from .objects import keyword
+        IN_KEYWORD = keyword("IN")
+    if _ENCLOSING:
+        return (IN_KEYWORD, _ENCLOSING[-1])
+    from .dynamic import symbol_value
+    truename = symbol_value(cl_sym("*LOAD-TRUENAME*"))
+    if isinstance(truename, LString):
+        return (IN_KEYWORD, truename)
+    return ()
+
+
 def compile_lambda(name, ll, body, scope, form=None, block_name=None, macro=False):
+    if name is not None and not (type(name) is Cons and name.car is LAMBDA):
+        _ENCLOSING.append(name)
+        try:
+            return _compile_lambda(name, ll, body, scope, form, block_name, macro)
+        finally:
+            _ENCLOSING.pop()
+    return _compile_lambda(name, ll, body, scope, form, block_name, macro)
+
+
+def _compile_lambda(name, ll, body, scope, form=None, block_name=None, macro=False):
     """Build the LambdaInfo for a function with lambda list LL and BODY in
     SCOPE. BLOCK_NAME, when given, wraps the body in an implicit block."""
     if name is None:
-        name = lisp_list(LAMBDA, ll)
+        name = lisp_list(LAMBDA, ll, *_lambda_context())
     parsed = parse_lambda_list(ll, macro=macro)
     decls, doc, forms = parse_body(body, allow_doc=True)
     specials = declared_specials(decls)

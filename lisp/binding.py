@@ -13,11 +13,11 @@ dotted tail), after checking it against the pattern, and binds from that.
 """
 from __future__ import annotations
 
-from .errors import program_error, LispError
+from .errors import program_error
 from .lambdalist import LambdaList, parse_lambda_list
 from .nodes import SimpleNode, IfNode, LetStarNode, single
 from .objects import (NIL, T, Cons, Symbol, LString, list_from_iter, lisp_list,
-                      keyword, sys_sym, SPECIAL, KEYWORD, cl_sym)
+                      keyword, sys_sym, SPECIAL, cl_sym)
 
 ALLOW_OTHER_KEYS = keyword("ALLOW-OTHER-KEYS")
 MISSING_KEY = object()
@@ -227,7 +227,7 @@ def destructure_node(pattern_form, value, body, scope, form, what, whole_node=No
     specials = declared_specials(decls)
     level = Level(scope)
     inits, targets = [], []
-    cur = scope_holder = level
+    cur = level
     from .analyzer import SpecialDecl
 
     def bind_simple(var, node):
@@ -239,17 +239,30 @@ def destructure_node(pattern_form, value, body, scope, form, what, whole_node=No
             targets.append(level.add(var))
         inits.append(node)
 
-    if parsed.whole is not None:
-        if isinstance(parsed.whole, LambdaList):
-            raise program_error("a destructuring &WHOLE pattern is not supported: ~S", pattern_form)
-        bind_simple(parsed.whole, whole_node if whole_node is not None else value_node)
-    if parsed.env is not None:
-        bind_simple(parsed.env, env_node if env_node is not None else SimpleNode(lambda env: NIL))
     from .analyzer import analyze
     value_node = value(level) if callable(value) else analyze(value, level)
     raw = level.add(sys_sym("%RAW"))
     inits.append(value_node)
     targets.append(raw)
+    if parsed.whole is not None:
+        # &whole gets the form itself for a macro, else the whole list; it
+        # may be a pattern of its own, destructured from the same list
+        whole = whole_node if whole_node is not None else SimpleNode(lambda env: env[raw])
+        if isinstance(parsed.whole, LambdaList):
+            wraw = level.add(sys_sym("%WHOLE"))
+            inits.append(whole)
+            targets.append(wraw)
+            wsrc = level.add(sys_sym("%WHOLE-SOURCE"))
+            wpattern = parsed.whole
+            inits.append(SimpleNode(lambda env: make_source(env[wraw], wpattern, what)))
+            targets.append(wsrc)
+            i2, t2, cur = build_binder(wpattern, level, specials, wsrc, False, cur)
+            inits.extend(i2)
+            targets.extend(t2)
+        else:
+            bind_simple(parsed.whole, whole)
+    if parsed.env is not None:
+        bind_simple(parsed.env, env_node if env_node is not None else SimpleNode(lambda env: NIL))
     src = level.add(sys_sym("%SOURCE"))
     ptext = what
     inits.append(SimpleNode(lambda env: make_source(env[raw], parsed, ptext)))
@@ -275,7 +288,6 @@ def destructuring_lambda(name, ll, body, scope, macro=True):
     env_node = SimpleNode(lambda env: env[0][eslot])
     cdr_node = SimpleNode(lambda env: env[0][fslot].cdr if type(env[0][fslot]) is Cons else NIL)
     what = LString(f"DEFMACRO {name.name if isinstance(name, Symbol) else name}")
-    from .analyzer import make_block
     block_name = name if isinstance(name, Symbol) else None
     inner_body = lisp_list(lisp_list(cl_sym("BLOCK"), block_name, *_forms_after_decls(body))) \
         if block_name is not None else body

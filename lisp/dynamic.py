@@ -8,7 +8,7 @@ restores it when popped, normally or by unwinding (ARCHITECTURE 1).
 """
 from __future__ import annotations
 
-from .objects import UNBOUND, Symbol, cl_sym, sys_sym, SPECIAL, CONSTANT
+from .objects import Symbol, cl_sym, sys_sym, SPECIAL, CONSTANT
 
 MISSING = object()
 

@@ -12,8 +12,8 @@ import os
 import signal
 import sys
 
-from .interpreter import Interpreter, LispConditionError, LispExit, to_python
-from .objects import NIL, MV, LString, cl_sym
+from .interpreter import Interpreter, LispConditionError, LispExit
+from .objects import cl_sym
 
 SIGNAL_STATUS = {signal.SIGINT: 130, signal.SIGHUP: 129, signal.SIGTERM: 143}
 SIGNAL_KIND = {signal.SIGINT: "interrupt", signal.SIGHUP: "hang-up", signal.SIGTERM: "terminate"}
@@ -67,7 +67,6 @@ def run_actions(interp: Interpreter, actions, final=False):
 def eval_in_repl(interp: Interpreter, text: str):
     """Evaluate TEXT (one or more forms); print the values of the last
     form, update * ** *** / // /// + ++ +++. Returns False after (exit)."""
-    from .objects import LString
     try:
         interp.eval_repl_text(text)
     except LispExit as e:

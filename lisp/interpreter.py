@@ -14,21 +14,18 @@ the call that evaluates (SPEC 8).
 from __future__ import annotations
 
 import os
-import sys
-import time
 from fractions import Fraction
 
-from .dynamic import state, defvar
-from .errors import LispError, program_error, type_error, simple_error
-from .functions import defun, Function, Primitive, intern_name
-from .machine import Machine, Node, Frame, SwitchProcess, TO_VALUES
+from .dynamic import state
+from .errors import LispError, simple_error
+from .functions import Primitive, intern_name
+from .machine import Machine, Node
 from .objects import (NIL, T, MV, Symbol, Cons, LString, Char, Vector, HashTable,
-                      SingleFloat, Instance, cl_sym, sys_sym, keyword, lisp_list,
-                      list_to_py, list_from_iter, CL, CL_USER, SYSTEM, KEYWORD, SB_EXT,
-                      find_package, UNBOUND)
+                      SingleFloat, Instance, cl_sym, list_from_iter, CL, CL_USER,
+                      SYSTEM, KEYWORD, SB_EXT, UNBOUND)
 
 from stdlib import DIRECTORY as STDLIB_DIR
-STDLIB_FILES = ["conditions.lisp"]
+STDLIB_FILES = ["conditions.lisp", "threads.lisp"]
 
 _booted = False
 
@@ -42,7 +39,7 @@ def boot():
     _booted = True
     import importlib
     import pkgutil
-    from . import analyzer, macros, conditions, types, prims
+    from . import analyzer, conditions, prims
     for mod in ("reader", "printer", "format", "stdstreams", "numbers", "equality", "loop"):
         try:
             importlib.import_module(f"lisp.{mod}")

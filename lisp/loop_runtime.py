@@ -44,7 +44,7 @@ class HashCursor:
 
     def __init__(self, table: HashTable):
         self.table = table
-        self.entries = list(table.table.values())
+        self.entries = table.entries()     # SBCL's order, also after REMHASH
         self.index = 0
 
 

@@ -25,8 +25,8 @@ import os
 from .dynamic import MISSING, state
 from .errors import (LispError, control_error, program_error,
                      condition_for_python_exception)
-from .functions import Function, Primitive
-from .objects import NIL, MV, Symbol, Cons, UNBOUND, lisp_list
+from .functions import Function
+from .objects import NIL, MV, Symbol
 
 # CEK_LISP_DEBUG=1: let Python exceptions from primitives propagate with
 # their traceback instead of becoming Lisp conditions (for developing).

@@ -10,11 +10,11 @@ tail position pass values through untouched.
 from __future__ import annotations
 
 from .dynamic import MISSING, state
-from .errors import LispError, control_error, program_error
-from .machine import (Node, Frame, Closure, SpecialBindFrame, CatchFrame,
-                      BlockFrame, TagbodyFrame, UnwindProtectFrame,
-                      ProgressFrame, TO_VALUES, TO_GO, bind_special)
-from .objects import NIL, MV, UNBOUND, Symbol, Cons, lisp_list
+from .errors import LispError, control_error
+from .machine import (Node, Frame, Closure, CatchFrame, BlockFrame,
+                      TagbodyFrame, UnwindProtectFrame, ProgressFrame,
+                      TO_VALUES, TO_GO, bind_special)
+from .objects import NIL, MV, UNBOUND, Symbol, Cons
 
 # A few helpers shared by the closures the analyzer builds.
 

@@ -64,7 +64,14 @@ def function_text(p, fn) -> str:
         items = list_to_py(name) if type(name) is Cons else []
         proper = (len(items) == 2 and items[0] is cl_sym("SETF")
                   and isinstance(items[1], Symbol) and items[1].setf_fn is fn)
-    text = "#<FUNCTION " + p.to_string(name)
+    if type(name) is Cons and name.car is cl_sym("LAMBDA") and type(name.cdr) is Cons:
+        # SBCL writes an anonymous function's name with its lambda list as
+        # written, () for none: (LAMBDA () :IN FOO)
+        ll = name.cdr.car
+        rest = "".join(" " + p.to_string(x) for x in list_to_py(name.cdr.cdr))
+        text = "#<FUNCTION (LAMBDA " + ("()" if ll is NIL else p.to_string(ll)) + rest + ")"
+    else:
+        text = "#<FUNCTION " + p.to_string(name)
     if proper or type(fn) is Primitive:
         return text + ">"
     return text + " {%s}>" % object_address(fn)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .dynamic import state
-from .errors import LispError, type_error, program_error
+from .errors import LispError, program_error
 from .functions import Function, Primitive
 from .objects import (NIL, T, Symbol, Cons, Char, LString, Vector, Array, HashTable,
                       SingleFloat, LispComplex, LispClass, Instance, Package, cl_sym,
@@ -25,7 +25,6 @@ DEFTYPES: dict = {}       # symbol -> expander function (Lisp or Python)
 
 def compute_cpl(cls: LispClass) -> list:
     """The class precedence list by the CLOS topological sort (CLHS 4.3.5)."""
-    from itertools import chain
     supers_of = {}
     order = []
 
@@ -132,6 +131,11 @@ FIXNUM_MAX = 4611686018427387903
 FIXNUM_MIN = -4611686018427387904
 
 
+def _simple(a) -> bool:
+    from .arraydata import is_simple_array
+    return is_simple_array(a)
+
+
 def _is_int(x):
     return type(x) is int
 
@@ -169,7 +173,7 @@ ATOMIC_TYPES = {
     "BOOLEAN": lambda x: x is T or x is NIL,
     "SHORT-FLOAT": lambda x: type(x) is SingleFloat,
     "LONG-FLOAT": lambda x: type(x) is float,
-    "SIMPLE-STRING": lambda x: type(x) is LString and x.fill_pointer is None and not x.adjustable,
+    "SIMPLE-STRING": lambda x: type(x) is LString and _simple(x),
     "BASE-STRING": lambda x: type(x) is LString,
     "SIMPLE-BASE-STRING": lambda x: type(x) is LString and x.fill_pointer is None,
     "SIMPLE-VECTOR": lambda x: type(x) is Vector and x.fill_pointer is None and not x.adjustable

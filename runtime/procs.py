@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import weakref
 
-from lisp.dynamic import MISSING, state
-from lisp.errors import LispError, lisp_error, type_error, program_error
-from lisp.functions import Function, Primitive
+from lisp.errors import lisp_error, type_error
+from lisp.functions import Function
 from lisp.machine import Frame, SwitchProcess
-from lisp.objects import (NIL, T, MV, Cons, Symbol, LString, Package, cl_sym, sys_sym,
-                          keyword, find_package, lisp_list, list_to_py, list_from_iter,
-                          UNBOUND)
+from lisp.objects import (NIL, T, MV, Cons, Symbol, LString, Package, sys_sym, find_package,
+                          list_to_py, list_from_iter)
 from lisp.types import define_class, OTHER_CLASS_OF, CLASSES
 from .interrupts import (Interrupt, send_interrupt, deliver_pending, kill_with_cleanups,
                          kill_without_cleanups)
-from .process import Process, ToplevelExit, RUNNABLE, BLOCKED, DEAD
+from .process import Process, DEAD
 from .waiting import Wait, block_on, run_wait, complete
 
 

@@ -194,3 +194,12 @@ def test_lambda_list_defaults_may_call_functions_and_exit(it):
     assert it.eval("""
       (funcall (lambda (a &optional (b (* a 10)) &key (c (list a b)) &aux (d (length c)))
                  (list a b c d)) 1)""") == [1, 10, [1, 10], 2]
+
+
+def test_destructuring_whole_variable_and_pattern(it):
+    """&whole in DESTRUCTURING-BIND used an unassigned node (a NameError in
+    the binder); it binds the whole list, or destructures it by a pattern."""
+    assert it.eval("(destructuring-bind (&whole w a b) (list 1 2) (list w a b))") == [[1, 2], 1, 2]
+    assert it.eval("(destructuring-bind (&whole (x y) a b) (list 1 2) (list x y a b))") == [1, 2, 1, 2]
+    it.eval("(defmacro m-whole (&whole f a) `(quote (,f ,a)))")
+    assert it.eval("(m-whole 5)") == [["M-WHOLE", 5], 5]

@@ -8,14 +8,13 @@ import itertools
 from ..analyzer import (analyze, macroexpand_1, LexEnv, SPECIAL_FORMS, is_function_name,
                         LOCKED_PACKAGES)
 from ..dynamic import state, MISSING
-from ..errors import LispError, program_error, type_error, simple_error, control_error
+from ..errors import LispError, program_error, type_error, simple_error
 from ..functions import defun, Function, Primitive, designator_string
 from ..machine import Closure
 from ..nodes import special_value, set_special
-from ..objects import (NIL, T, MV, UNBOUND, Symbol, Cons, LString, Instance, LispClass,
-                       cl_sym, sys_sym, keyword, lisp_list, list_to_py, list_from_iter,
-                       SPECIAL, CONSTANT, NO_VALUES, KEYWORD, CL, SYSTEM)
-from ..types import define_class, CLASSES
+from ..objects import (NIL, T, MV, UNBOUND, Symbol, Cons, LString, Instance, cl_sym,
+                       lisp_list, list_to_py, SPECIAL, CONSTANT, KEYWORD, CL)
+from ..types import define_class
 
 SETF = cl_sym("SETF")
 
@@ -316,7 +315,7 @@ def defparameter_(name, value, doc):
 
 @defun("SYS:%DEFCONSTANT", "name value doc")
 def defconstant_(name, value, doc):
-    from ..equality import eql, equal
+    from ..equality import equal
     if not isinstance(name, Symbol):
         raise type_error(name, "SYMBOL")
     if name.flags & CONSTANT and name.value is not UNBOUND and not equal(name.value, value):

@@ -3,12 +3,11 @@ FIND-SYMBOL, EXPORT, IMPORT, USE-PACKAGE and friends."""
 from __future__ import annotations
 
 from ..dynamic import defvar, symbol_value
-from ..errors import LispError, lisp_error, type_error, program_error
+from ..errors import lisp_error, type_error, program_error
 from ..functions import defun, designator_string
 from ..macros import defmacro, args_of, L
 from ..objects import (NIL, T, MV, Symbol, Package, LString, cl_sym, sys_sym, keyword,
-                       lisp_list, list_to_py, list_from_iter, find_package, PACKAGES,
-                       CL_USER, KEYWORD)
+                       list_to_py, list_from_iter, find_package, PACKAGES, CL_USER)
 
 PACKAGE_VAR = defvar("*PACKAGE*", CL_USER)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 
-from ..errors import LispError, lisp_error, type_error, program_error, end_of_file
+from ..errors import lisp_error, type_error, end_of_file
 from ..functions import defun, designator_string
 from ..macros import defmacro, args_of, body_of, gensym, L
 from ..objects import (NIL, T, MV, Symbol, LString, Char, Cons, cl_sym, sys_sym, keyword,
                        make_char, lisp_list, list_to_py)
-from ..stdstreams import input_stream, output_stream
+from ..stdstreams import input_stream
 from ..streams import (LispStream, StringOutputStream, StringInputStream, PyTextStream)
 
 S = cl_sym
@@ -81,7 +81,6 @@ def m_with_input_from_string(form, env):
     end = opts.get("END", NIL)
     body = body_of(form, 1)
     if "INDEX" in opts:
-        g = gensym("STREAM")
         return L(S("LET"), L(L(var, L(S("MAKE-STRING-INPUT-STREAM"), string, start, end))),
                  L(S("MULTIPLE-VALUE-PROG1"), Cons(S("PROGN"), body),
                    L(S("SETF"), opts["INDEX"], L(sys_sym("%STRING-INPUT-POSITION"), var))))

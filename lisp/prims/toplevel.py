@@ -11,14 +11,12 @@ from __future__ import annotations
 import os
 import sys
 
-from ..analyzer import analyze
 from .control import process_toplevel
-from ..dynamic import state, MISSING
-from ..errors import LispError, program_error, type_error, simple_error, lisp_error
-from ..functions import defun, Primitive, designator_string
+from ..dynamic import state
+from ..errors import LispError, program_error, type_error, lisp_error
+from ..functions import defun, designator_string
 from ..machine import Frame, bind_special
-from ..objects import (NIL, T, MV, Symbol, LString, Cons, cl_sym, sys_sym, keyword,
-                       lisp_list, find_package, CL_USER, Instance)
+from ..objects import (NIL, T, MV, Symbol, LString, cl_sym, sys_sym, keyword, Instance)
 
 PACKAGE = cl_sym("*PACKAGE*")
 READTABLE = cl_sym("*READTABLE*")
@@ -84,7 +82,6 @@ def _bind_load_specials(m, path):
 
 @defun("LOAD", "filespec &key verbose print if-does-not-exist external-format", kind="control")
 def load(m, args):
-    from ..functions import _keyword_wrapper  # noqa: F401  (keywords parsed below)
     if not args:
         raise program_error("invalid number of arguments: 0")
     filespec = args[0]

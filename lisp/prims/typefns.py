@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..errors import LispError, type_error, program_error, simple_error
+from ..errors import type_error, simple_error
 from ..functions import defun
 from ..macros import defmacro, args_of, body_of, L
-from ..objects import (NIL, T, MV, Symbol, Cons, LString, Char, Vector, LispClass,
-                       SingleFloat, LispComplex, cl_sym, sys_sym, lisp_list, list_to_py,
-                       list_from_iter, make_char)
+from ..objects import (NIL, T, MV, Symbol, Cons, LString, Vector, LispClass, SingleFloat,
+                       LispComplex, cl_sym, sys_sym, list_to_py, make_char)
 from ..types import (typep, type_of, class_of, CLASSES, DEFTYPES, expand_deftype)
 
 S = cl_sym
@@ -138,17 +137,9 @@ def coerce(obj, rtype):
         return obj
     head = rtype.car if type(rtype) is Cons else rtype
     name = head.name if isinstance(head, Symbol) else ""
-    if name in ("LIST",):
-        return _to_list(obj)
-    if name in ("VECTOR", "SIMPLE-VECTOR", "ARRAY", "SIMPLE-ARRAY"):
-        return Vector(list(_items(obj)))
-    if name in ("STRING", "SIMPLE-STRING", "BASE-STRING", "SIMPLE-BASE-STRING"):
-        items = list(_items(obj))
-        if not all(type(c) is Char for c in items):
-            raise type_error(obj, rtype)
-        return LString("".join(c.ch for c in items))
-    if name in ("BIT-VECTOR", "SIMPLE-BIT-VECTOR"):
-        return Vector(list(_items(obj)), element_type=S("BIT"))
+    if name in _SEQUENCE_TYPE_NAMES:
+        from .seqtypes import parse_sequence_type, build_sequence
+        return build_sequence(parse_sequence_type(rtype), list(_items(obj)))
     if name == "CHARACTER":
         if type(obj) is LString and len(obj) == 1:
             return make_char(obj.value)
@@ -181,6 +172,11 @@ def coerce(obj, rtype):
     raise type_error(obj, rtype)
 
 
+_SEQUENCE_TYPE_NAMES = {"LIST", "CONS", "VECTOR", "SIMPLE-VECTOR", "ARRAY", "SIMPLE-ARRAY",
+                        "STRING", "SIMPLE-STRING", "BASE-STRING", "SIMPLE-BASE-STRING",
+                        "BIT-VECTOR", "SIMPLE-BIT-VECTOR"}
+
+
 def _items(obj):
     if type(obj) is Cons or obj is NIL:
         return list_to_py(obj)
@@ -191,5 +187,3 @@ def _items(obj):
     raise type_error(obj, "SEQUENCE")
 
 
-def _to_list(obj):
-    return list_from_iter(_items(obj))
