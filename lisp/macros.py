@@ -9,8 +9,8 @@ import itertools
 
 from .errors import program_error
 from .functions import Primitive, intern_name
-from .objects import (NIL, T, Cons, Symbol, LString, cl_sym, sys_sym, keyword,
-                      lisp_list, list_to_py, list_from_iter, KEYWORD, Vector)
+from .objects import (NIL, T, Cons, Symbol, LString, cl_sym, sys_sym, lisp_list,
+                      list_to_py, list_from_iter, KEYWORD, Vector)
 
 S = cl_sym
 L = lisp_list
@@ -605,7 +605,7 @@ def m_setf(form, env):
             out.append(Cons(sys_sym("%SETF-CALL"), Cons(place.car, Cons(value, place.cdr))))
             continue
         temps, vals, store, store_form, _ = place_expansion(place, env)
-        if type(store) is Cons:      # several store variables (VALUES places)
+        if type(store) is Cons or store is NIL:      # a VALUES place: 0 or more stores
             out.append(L(LETSTAR, list_from_iter(L(t, v) for t, v in zip(temps, vals)),
                          L(S("MULTIPLE-VALUE-BIND"), store, value, store_form)))
         else:
@@ -658,6 +658,72 @@ def m_pop(form, env):
     return L(LETSTAR, list_from_iter(bindings),
              L(S("PROG1"), L(S("CAR"), g),
                L(LET, L(L(store, L(S("CDR"), g))), store_form)))
+
+
+@defmacro("ROTATEF")
+def m_rotatef(form, env):
+    """Each place takes the value of the next, the last the first's; NIL."""
+    exps = [place_expansion(p, env) for p in args_of(form, 0)]
+    if not exps:
+        return NIL
+    bindings = [L(t, v) for e in exps for t, v in zip(e[0], e[1])]
+    accesses = [e[4] for e in exps]
+    bindings += [L(e[2], a) for e, a in zip(exps, accesses[1:] + accesses[:1])]
+    return L(LETSTAR, list_from_iter(bindings), *[e[3] for e in exps], NIL)
+
+
+@defmacro("SHIFTF")
+def m_shiftf(form, env):
+    """Each place takes the value of the next, the last NEW-VALUE; returns
+    the first place's old value."""
+    args = args_of(form, 2)
+    exps = [place_expansion(p, env) for p in args[:-1]]
+    old = gensym("OLD")
+    bindings = [L(t, v) for e in exps for t, v in zip(e[0], e[1])]
+    bindings.append(L(old, exps[0][4]))
+    news = [e[4] for e in exps[1:]] + [args[-1]]
+    bindings += [L(e[2], n) for e, n in zip(exps, news)]
+    return L(LETSTAR, list_from_iter(bindings), *[e[3] for e in exps], old)
+
+
+@defmacro("REMF")
+def m_remf(form, env):
+    place, indicator = args_of(form, 2, 2)
+    temps, vals, store, store_form, access = place_expansion(place, env)
+    found = gensym("FOUND")
+    bindings = [L(t, v) for t, v in zip(temps, vals)]
+    return L(LETSTAR, list_from_iter(bindings),
+             L(S("MULTIPLE-VALUE-BIND"), L(store, found), L(sys_sym("%REMF"), access, indicator),
+               store_form, found))
+
+
+def _getf_expansion(place, env):
+    """(getf plist-place indicator [default]): storing puts the new value
+    into the plist and the plist back into its own place."""
+    args = args_of(place, 2, 3)
+    temps, vals, pstore, pstore_form, paccess = place_expansion(args[0], env)
+    indicator, store = gensym("INDICATOR"), gensym("NEW")
+    temps, vals = temps + [indicator], vals + [args[1]]
+    default = []
+    if len(args) == 3:
+        default = [gensym("DEFAULT")]
+        temps, vals = temps + default, vals + [args[2]]
+    store_form = L(LET, L(L(pstore, L(sys_sym("%PUTF"), paccess, indicator, store))),
+                   pstore_form, store)
+    return temps, vals, store, store_form, L(S("GETF"), paccess, indicator, *default)
+
+
+def _values_expansion(place, env):
+    """(values place...): one store variable per place, SETF binds them
+    with MULTIPLE-VALUE-BIND."""
+    exps = [place_expansion(p, env) for p in args_of(place, 0)]
+    return ([t for e in exps for t in e[0]], [v for e in exps for v in e[1]],
+            list_from_iter(e[2] for e in exps), L(S("VALUES"), *[e[3] for e in exps]),
+            L(S("VALUES"), *[e[4] for e in exps]))
+
+
+S("GETF").setf_expander = _getf_expansion
+S("VALUES").setf_expander = _values_expansion
 
 
 @defmacro("LOOP")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..equality import eq, keyfn_eq
 from ..errors import lisp_error, simple_error, type_error
 from ..functions import defun
-from ..objects import NIL, Cons, MV, Symbol
+from ..objects import NIL, T, Cons, MV, Symbol
 from .seqbase import S_LIST, S_SYMBOL
 
 __all__ = ["plist_get", "symbol_plist"]
@@ -76,6 +76,45 @@ def get_properties(place, indicator_list):
             return MV((x.car, rest.car, x))
         x = rest.cdr
     return MV((NIL, NIL, NIL))
+
+
+@defun("SYS:%PUTF", "plist indicator value")
+def putf(plist, indicator, value):
+    """PLIST with INDICATOR's value set to VALUE: changed in place when
+    INDICATOR is there, else with the pair added in front. The setf
+    expansion of GETF stores the result back into its place."""
+    x = plist
+    while type(x) is Cons:
+        rest = x.cdr
+        if type(rest) is not Cons:
+            raise _malformed(plist)
+        if x.car is indicator or eq(x.car, indicator):
+            rest.car = value
+            return plist
+        x = rest.cdr
+    if x is not NIL:
+        raise _malformed(plist)
+    return Cons(indicator, Cons(value, plist))
+
+
+@defun("SYS:%REMF", "plist indicator", mv=True)
+def remf(plist, indicator):
+    """Two values for REMF: PLIST without the first INDICATOR pair (spliced
+    out in place unless it is the first pair) and T, or PLIST and NIL."""
+    prev, x = None, plist
+    while type(x) is Cons:
+        rest = x.cdr
+        if type(rest) is not Cons:
+            raise _malformed(plist)
+        if x.car is indicator or eq(x.car, indicator):
+            if prev is None:
+                return MV((rest.cdr, T))
+            prev.cdr = rest.cdr
+            return MV((plist, T))
+        prev, x = rest, rest.cdr
+    if x is not NIL:
+        raise _malformed(plist)
+    return MV((plist, NIL))
 
 
 def _odd_plist(sym):
