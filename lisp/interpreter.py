@@ -40,7 +40,8 @@ def boot():
     import importlib
     import pkgutil
     from . import analyzer, conditions, prims
-    for mod in ("reader", "printer", "format", "stdstreams", "numbers", "equality", "loop"):
+    for mod in ("reader", "printer", "format", "stdstreams", "numbers", "equality", "loop",
+                "defstruct", "clos", "clos_classes", "clos_macros"):
         try:
             importlib.import_module(f"lisp.{mod}")
         except ModuleNotFoundError as e:
@@ -71,8 +72,11 @@ def boot():
 
 
 def _install_reader_hooks():
-    """#. evaluates its form in the running process (under *READ-EVAL*)."""
+    """#. evaluates its form in the running process (under *READ-EVAL*);
+    #S(...) calls the structure's keyword constructor."""
     from . import reader
+    from .defstruct import read_structure
+    reader.structure_hook = read_structure
 
     def read_eval(form):
         v = state.machine.call_nested(cl_sym("EVAL").fn, [form])
@@ -81,9 +85,12 @@ def _install_reader_hooks():
 
 
 def _install_printer_hooks():
-    """Conditions print their reports (PRINC) and restarts print as SBCL
-    prints them."""
+    """Conditions print their reports (PRINC), restarts print as SBCL
+    prints them and structures through their :PRINT-OBJECT or
+    :PRINT-FUNCTION."""
     from . import printer, conditions
+    from .defstruct import call_structure_printer
+    from .clos_classes import print_object_hook as clos_print_object
     from .prims.control import RESTART_CLASS
     printer.condition_report_hook = conditions.report_string
 
@@ -102,7 +109,9 @@ def _install_printer_hooks():
             printer.write_object(name, stream, escape=True)
             stream.write(f" {{{printer.object_address(obj)}}}>")
             return True
-        return False
+        if type(obj) is Instance and obj.cls.kind == "structure":
+            return call_structure_printer(obj, stream)
+        return clos_print_object(obj, stream)
     printer.print_object_hook = print_object
 
 

@@ -75,7 +75,8 @@ def _filled_length(digits: str) -> int:
 class FormBuilder:
     """Builds the objects of one top-level datum from the parse tree of
     ``text``. ``eval_form`` runs #. forms (None: no evaluator);
-    ``make_structure(name, initargs)`` builds #S(...) (None: no structures)."""
+    ``make_structure(name, initargs)`` builds #S(...) (None, or a result of
+    None: not a defined structure type)."""
 
     def __init__(self, text: str, package: Package, base: int, double_default: bool,
                  read_eval: bool, eval_form: Callable | None,
@@ -359,9 +360,10 @@ class FormBuilder:
         if type(x) is not Cons or not isinstance(x.car, Symbol):
             raise self.fail("#S needs a list of a structure name and slot values: "
                             + self.source(node), node)
-        if self.make_structure is None:
+        made = None if self.make_structure is None else self.make_structure(x.car, x.cdr)
+        if made is None:
             raise self.fail("%s is not a defined structure type." % x.car.name, node)
-        return self.make_structure(x.car, x.cdr)
+        return made
 
     def _read_eval(self, node):
         if not self.read_eval:
