@@ -229,6 +229,9 @@ def special_operator_p(sym):
 def compile_(name, definition=NIL):
     """Interpreted functions are already analyzed: COMPILE returns the
     function itself (CLHS allows it), with no warnings and no failure."""
+    if type(definition) is Cons:         # a lambda expression
+        fn = state.machine.call_nested(cl_sym("EVAL").fn, [lisp_list(cl_sym("FUNCTION"), definition)])
+        definition = fn.primary if type(fn) is MV else fn
     if name is NIL:
         return MV((definition, NIL, NIL))
     if definition is not NIL:

@@ -271,6 +271,17 @@
 (flet (((setf local-place) (v c) (setf (cdr c) v))) (let ((c (cons 1 2))) (setf (local-place c) 9) c))
 ;=> (1 . 9)
 
+(funcall (compile nil '(lambda (x) (* x 2))) 21)
+;=> 42
+(compile 'sf-compiled '(lambda (y) (list y y)))
+;=> SF-COMPILED
+;=> NIL
+;=> NIL
+(sf-compiled 3)
+;=> (3 3)
+(multiple-value-list (compile 'sf-compiled))
+;=> (SF-COMPILED NIL NIL)
+
 ;;; macrolet
 (macrolet ((twice (x) `(progn ,x ,x))) (let ((n 0)) (twice (incf n)) n))
 ;=> 2
