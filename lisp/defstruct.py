@@ -26,7 +26,7 @@ layout first.
 from __future__ import annotations
 
 from .dynamic import state
-from .errors import program_error, type_error
+from .errors import program_error, simple_error, type_error
 from .functions import Primitive
 from .macros import defmacro, gensym, args_of
 from .objects import (NIL, T, Cons, Instance, LispClass, LString, Symbol, Vector, KEYWORD,
@@ -152,7 +152,7 @@ def parse_defstruct(form):
         elif k == "INCLUDE":
             included = DESCRIPTIONS.get(values[0])
             if included is None:
-                raise program_error("the structure ~S in :INCLUDE is not defined", values[0])
+                raise simple_error("The structure ~S in :INCLUDE is not defined.", values[0])
             desc.include = included
             include_overrides = values[1:]
         elif k in ("PRINT-OBJECT", "PRINT-FUNCTION"):
@@ -475,9 +475,21 @@ def call_structure_printer(inst: Instance, stream) -> bool:
         if fn.fn is None:
             raise LispError("UNDEFINED-FUNCTION", {"NAME": fn})
         fn = fn.fn
-    args = [inst, stream] if kind is keyword("PRINT-OBJECT") else [inst, stream, 0]
+    if kind is keyword("PRINT-OBJECT"):
+        args = [inst, stream]
+    else:
+        args = [inst, stream, _print_depth()]
     state.machine.call_nested(fn, args)
     return True
+
+
+def _print_depth() -> int:
+    """The depth SBCL hands a :PRINT-FUNCTION: 0 for the object being
+    printed, one more per enclosing list, vector or structure."""
+    from .dynamic import symbol_value
+    from .printer import _PRINT_STATE    # the running print's state (per process)
+    ps = symbol_value(_PRINT_STATE)
+    return getattr(ps, "level", 0)
 
 
 def read_structure(name: Symbol, initargs):

@@ -337,3 +337,32 @@
 (defstruct (sym-slots) (list nil) (t-slot t))
 (make-sym-slots :list '(1))
 ;=> #S(SYM-SLOTS :LIST (1) :T-SLOT T)
+
+;;; print-function depth, read-only setf, errors
+(defstruct (pf (:print-function (lambda (o s d) (declare (ignore o)) (format s "<pf ~D>" d)))) a)
+(prin1-to-string (make-pf))
+;=> "<pf 0>"
+(prin1-to-string (list (list (make-pf))))
+;=> "((<pf 2>))"
+(let ((*print-pretty* t)) (prin1-to-string (list (make-pf) (make-pf))))
+;=> "(<pf 1> <pf 1>)"
+(defstruct ro (a 1 :read-only t))
+(handler-case (eval '(setf (ro-a (make-ro)) 2)) (error (c) (type-of c)))
+;=> UNDEFINED-FUNCTION
+(defstruct (tf) (a 0 :type fixnum) (b nil :type (or null string)))
+(make-tf :b "x")
+;=> #S(TF :A 0 :B "x")
+(let ((*print-pretty* t)) (format nil "~A" (list (make-tf) 'x)))
+;=> "(#S(TF :A 0 :B NIL) X)"
+(defstruct (bb (:constructor mk-bb (&optional (a 5 a-p)) )) a)
+(mk-bb)
+;=> #S(BB :A 5)
+(let ((*print-case* :downcase)) (prin1-to-string (make-point :x 'x)))
+;=> "#S(point :x x :y nil)"
+(defstruct (p2 (:print-object (lambda (o s) (print-unreadable-object (o s :type t) (format s "~A" (p2-a o)))))) a)
+(prin1-to-string (make-p2 :a 1))
+;=> "#<P2 1>"
+(handler-case (eval '(defstruct (inc-missing (:include nonexistent-struct)) a)) (error (c) (type-of c)))
+;=> SIMPLE-ERROR
+(progn (defstruct q a) (let ((x (make-q :a 1))) (setf (q-a x) 5) x))
+;=> #S(Q :A 5)
