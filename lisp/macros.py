@@ -617,10 +617,18 @@ def m_setf(form, env):
 
 
 def _modify(form, env, op):
+    """INCF/DECF: the place's subforms, then DELTA, then the place is read
+    (the order SBCL's expansion gives, seen when DELTA changes the place)."""
     args = args_of(form, 1, 2)
-    place = args[0]
+    temps, vals, store, store_form, access = place_expansion(args[0], env)
+    bindings = [L(t, v) for t, v in zip(temps, vals)]
     delta = args[1] if len(args) > 1 else 1
-    return simple_place_value(place, env, lambda access: L(op, access, delta))
+    if type(delta) is Cons or (isinstance(delta, Symbol) and delta is not NIL and delta is not T):
+        d = gensym("DELTA")
+        bindings.append(L(d, delta))
+        delta = d
+    bindings.append(L(store, L(op, access, delta)))
+    return L(LETSTAR, list_from_iter(bindings), store_form)
 
 
 @defmacro("INCF")

@@ -248,6 +248,17 @@ mac-global-sm
 (let ((a 1) (b 2)) (setf (values a b) 5) (list a b))
 ;=> (5 NIL)
 
+(let ((x 1)) (incf x (progn (setq x 10) 1)))
+;=> 11
+(let ((x 1)) (decf x (progn (setq x 10) 1)))
+;=> 9
+(let ((l (list 1 2))) (incf (car l) (progn (setf (car l) 10) 1)) l)
+;=> (11 2)
+(let ((x (list 1))) (push (progn (setq x (list 'z)) 'a) x))
+;=> (A Z)
+(let ((v (vector 1 2)) (i 0)) (incf (aref v i) (incf i)) (list v i))
+;=> (#(2 2) 1)
+
 ;;; conditionals
 (cond)
 ;=> NIL
