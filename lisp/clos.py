@@ -421,11 +421,8 @@ def resolve_specializer(spec):
     if isinstance(spec, LispClass) or type(spec) is EqlSpecializer:
         return spec
     if isinstance(spec, Symbol):
-        cls = CLASSES.get(spec)
-        if cls is None:
-            from .errors import simple_error
-            raise simple_error("There is no class named ~S.", spec)
-        return cls
+        from .clos_classes import find_class
+        return find_class(spec)
     raise program_error("~S is not a valid parameter specializer name", spec)
 
 

@@ -27,6 +27,8 @@ STANDARD_OBJECT = CLASSES[S("STANDARD-OBJECT")]
 _MISSING = object()
 
 condition_class("SYS::INITARG-ERROR", ["PROGRAM-ERROR", "SIMPLE-CONDITION"], report=report_simple)
+condition_class("SYS::CLASS-NOT-FOUND-ERROR", ["CELL-ERROR", "SIMPLE-CONDITION"],
+                report=report_simple)
 condition_class("SYS::MISSING-SLOT", ["CELL-ERROR", "SIMPLE-CONDITION"], report=report_simple)
 
 
@@ -138,10 +140,7 @@ def lisp_defclass(name, supers, slots, default_initargs, doc):
     documentation); DEFAULT-INITARGS a plist of initarg and initfunction."""
     sup = []
     for s in list_to_py(supers):
-        c = CLASSES.get(s)
-        if c is None:
-            raise simple_error("There is no class named ~S.", s)
-        sup.append(c)
+        sup.append(find_class(s))
     cls = CLASSES.get(name)
     if cls is not None and cls.kind != "standard":
         raise simple_error("Cannot redefine ~S, which is not a standard class.", name)
@@ -239,8 +238,16 @@ def find_class(name, errorp=True):
         return name
     cls = CLASSES.get(name)
     if cls is None and errorp:
-        raise simple_error("There is no class named ~S.", name)
+        raise LispError("SYS::CLASS-NOT-FOUND-ERROR", {
+            "NAME": name, "FORMAT-CONTROL": LString("There is no class named ~S."),
+            "FORMAT-ARGUMENTS": lisp_list(name)})
     return cls
+
+
+@defun("FIND-CLASS", "symbol &optional errorp environment")
+def lisp_find_class(name, errorp=T, env=NIL):
+    cls = find_class(name, errorp is not NIL)
+    return NIL if cls is None else cls
 
 
 @defun("FIND-CLASS", "new-class symbol &optional errorp environment", setf=True)

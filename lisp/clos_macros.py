@@ -244,13 +244,12 @@ def print_unreadable_object(obj, stream, type_, identity, body):
     out.write("#<")
     if type_ is not NIL:
         write_object(type_of(obj), out, escape=True)
-        if body is not NIL or identity is not NIL:
-            out.write(" ")
+        out.write(" ")
     if body is not NIL:
         yield from call_lisp(body)
-        if identity is not NIL:
-            out.write(" ")
     if identity is not NIL:
+        if body is not NIL or type_ is NIL:
+            out.write(" ")
         out.write("{%s}" % object_address(obj))
     out.write(">")
     return NIL

@@ -96,7 +96,7 @@ _CLASS_BY_PYTYPE = {
     int: C[S("INTEGER")], Fraction: C[S("RATIO")], float: C[S("DOUBLE-FLOAT")],
     SingleFloat: C[S("SINGLE-FLOAT")], LispComplex: C[S("COMPLEX")], Char: C[S("CHARACTER")],
     Cons: C[S("CONS")], LString: C[S("STRING")], HashTable: C[S("HASH-TABLE")],
-    Package: C[S("PACKAGE")], Array: C[S("ARRAY")], LispClass: C[S("BUILT-IN-CLASS")],
+    Package: C[S("PACKAGE")], Array: C[S("ARRAY")],
 }
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..errors import type_error, simple_error
+from ..errors import type_error
 from ..functions import defun
 from ..macros import defmacro, args_of, body_of, L
 from ..objects import (NIL, T, MV, Symbol, Cons, LString, Vector, LispClass, SingleFloat,
@@ -30,16 +30,6 @@ def type_of_(obj):
 @defun("CLASS-OF", "object")
 def class_of_(obj):
     return class_of(obj)
-
-
-@defun("FIND-CLASS", "symbol &optional errorp environment")
-def find_class(sym, errorp=T, env=NIL):
-    cls = CLASSES.get(sym)
-    if cls is None:
-        if errorp is NIL:
-            return NIL
-        raise simple_error("There is no class named ~S.", sym)
-    return cls
 
 
 @defun("CLASS-NAME", "class")
