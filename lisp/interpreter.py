@@ -28,15 +28,27 @@ from stdlib import DIRECTORY as STDLIB_DIR
 STDLIB_FILES = ["conditions.lisp", "threads.lisp"]
 
 _booted = False
+_boot_error = None
 
 
 def boot():
     """Load every primitive module and the Lisp stdlib (once per Python
-    process)."""
-    global _booted
+    process). A failed boot fails again on every later call rather than
+    leaving a half-booted system."""
+    global _booted, _boot_error
+    if _boot_error is not None:
+        raise RuntimeError(f"cek-lisp failed to start: {_boot_error}")
     if _booted:
         return
     _booted = True
+    try:
+        _boot()
+    except BaseException as e:
+        _boot_error = e
+        raise
+
+
+def _boot():
     import importlib
     import pkgutil
     from . import analyzer, conditions, prims

@@ -187,11 +187,12 @@ def _create_cl_symbols():
 
 
 def cl_sym(name: str) -> Symbol:
-    """The external COMMON-LISP symbol NAME (created and exported if new)."""
+    """The external COMMON-LISP symbol NAME. COMMON-LISP exports exactly the
+    978 standard symbols; any other name is an implementation symbol and is
+    interned in SYSTEM instead, so CL never grows."""
     s = CL.external.get(name)
     if s is None:
-        s = Symbol(name, CL)
-        CL.external[name] = s
+        s = SYSTEM.intern(name)[0]
     return s
 
 
