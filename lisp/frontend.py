@@ -105,6 +105,56 @@ def _piped_repl(interp):
     return interp.exit_code
 
 
+class BackgroundRunner:
+    """Runs the other processes while the REPL waits for input (ARCHITECTURE,
+    "The REPL"): a Python thread drives the scheduler until the user submits
+    a form, then pauses at a slice boundary so the form's evaluation owns
+    the machine. Only this thread touches Lisp state while it runs."""
+
+    def __init__(self, interp):
+        import threading
+        self.interp = interp
+        self.sched = interp.scheduler
+        self.stop = threading.Event()
+        self.thread = None
+
+    def _work_left(self):
+        return bool(self.sched.run_queue) or bool(self.sched.timers)
+
+    def _run(self):
+        from .dynamic import state
+        state.machine = self.interp.machine
+        sched = self.sched
+        while not self.stop.is_set():
+            if sched.run_queue:
+                try:
+                    sched.run_until(lambda: self.stop.is_set() or not sched.run_queue)
+                except Exception as e:  # a scheduler failure must not kill the REPL
+                    sys.stderr.write(f"\nbackground processes stopped: {e}\n")
+                    return
+                continue
+            sched._fire_timers()
+            if sched.run_queue:
+                continue
+            delay = (sched.timers[0][0] - __import__("time").monotonic()) if sched.timers else None
+            self.stop.wait(delay if delay is None or delay > 0 else 0)
+
+    def start(self):
+        import threading
+        if not self._work_left():
+            return
+        self.stop.clear()
+        self.thread = threading.Thread(target=self._run, name="cek-lisp background", daemon=True)
+        self.thread.start()
+
+    def pause(self):
+        if self.thread is not None:
+            self.stop.set()
+            self.sched.wakeup.set()
+            self.thread.join()
+            self.thread = None
+
+
 def _interactive_repl(interp, history):
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory, InMemoryHistory
@@ -135,18 +185,26 @@ def _interactive_repl(interp, history):
     session = PromptSession(history=hist, key_bindings=bindings, multiline=True,
                             completer=_symbol_completer(),
                             input_processors=[HighlightMatchingBracketProcessor()])
+    from prompt_toolkit.patch_stdout import patch_stdout
+    from .stdstreams import install_console_streams
     print("cek-lisp 0.1.0. (exit) or Ctrl-D quits; an error returns here.")
-    while True:
-        try:
-            text = session.prompt(_prompt(interp))
-        except KeyboardInterrupt:
-            continue
-        except EOFError:
-            return interp.exit_code
-        if not text.strip():
-            continue
-        if not eval_in_repl(interp, text):
-            return interp.exit_code
+    background = BackgroundRunner(interp)
+    with patch_stdout(raw=True):
+        install_console_streams()   # background output appears above the prompt
+        while True:
+            background.start()
+            try:
+                text = session.prompt(_prompt(interp))
+            except KeyboardInterrupt:
+                continue
+            except EOFError:
+                return interp.exit_code
+            finally:
+                background.pause()
+            if not text.strip():
+                continue
+            if not eval_in_repl(interp, text):
+                return interp.exit_code
 
 
 def _symbol_completer():
