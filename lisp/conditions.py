@@ -202,6 +202,8 @@ condition_class("SIMPLE-TYPE-ERROR", ["SIMPLE-CONDITION", "TYPE-ERROR"], report=
 condition_class("PROGRAM-ERROR", ["ERROR"])
 condition_class("SYS::SIMPLE-PROGRAM-ERROR", ["SIMPLE-CONDITION", "PROGRAM-ERROR"],
                 report=report_simple)
+condition_class("SB-EXT:UNKNOWN-KEYWORD-ARGUMENT", ["PROGRAM-ERROR"], [("NAME", "NAME")],
+                lambda c, s: s.write(f"Unknown &KEY argument: {_p1(slot_value(c, 'NAME'))}"))
 condition_class("CONTROL-ERROR", ["ERROR"])
 condition_class("SYS::SIMPLE-CONTROL-ERROR", ["SIMPLE-CONDITION", "CONTROL-ERROR"],
                 report=report_simple)

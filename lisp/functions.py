@@ -23,9 +23,8 @@ from __future__ import annotations
 import inspect
 import keyword as pykeyword
 
-from .errors import program_error
-from .objects import (NIL, Symbol, Package, find_package, CL, keyword, Cons,
-                      LString)
+from .errors import LispError, program_error
+from .objects import (NIL, Symbol, Package, find_package, CL, keyword, LString)
 
 __all__ = ["Function", "Primitive", "defun", "call_lisp", "intern_name",
            "PRIMITIVE_TABLE", "export_names"]
@@ -163,7 +162,7 @@ def _keyword_wrapper(fn, name, npos, keys, allow, has_rest):
         pos = args[:npos]
         rest = args[npos:]
         if len(rest) % 2:
-            raise program_error("odd number of &KEY arguments in call to ~S", name)
+            raise program_error("odd number of &KEY arguments")
         kwargs = {}
         allow_other = allow
         if not allow_other:
@@ -176,8 +175,7 @@ def _keyword_wrapper(fn, name, npos, keys, allow, has_rest):
             if py is None:
                 if k is allow_kw or allow_other:
                     continue
-                raise program_error("unknown &KEY argument ~S in call to ~S; the known keys are ~S",
-                                    k, name, _keys_list(table))
+                raise LispError("SB-EXT:UNKNOWN-KEYWORD-ARGUMENT", {"NAME": k})
             if py not in kwargs:          # the leftmost occurrence wins
                 kwargs[py] = rest[i + 1]
         if has_rest:
@@ -186,13 +184,6 @@ def _keyword_wrapper(fn, name, npos, keys, allow, has_rest):
 
     wrapper.__wrapped__ = fn
     return wrapper
-
-
-def _keys_list(table):
-    r = NIL
-    for k in reversed(list(table)):
-        r = Cons(k, r)
-    return r
 
 
 def defun(name: str, lambda_list: str | None = None, *, kind: str = "simple",

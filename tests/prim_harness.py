@@ -414,7 +414,7 @@ def result_string(text: str) -> str:
         name = e.class_name or ""
         if name in ("TYPE-ERROR", "SIMPLE-TYPE-ERROR"):
             return "!TYPE-ERROR"
-        if name in ("PROGRAM-ERROR", "SIMPLE-PROGRAM-ERROR"):
+        if name in ("PROGRAM-ERROR", "SIMPLE-PROGRAM-ERROR", "SB-EXT:UNKNOWN-KEYWORD-ARGUMENT"):
             return "!PROGRAM-ERROR"
         return "!ERROR"
     if type(v) is MV:

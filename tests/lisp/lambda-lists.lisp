@@ -180,6 +180,14 @@
 ;error> SIMPLE-PROGRAM-ERROR
 (car)
 ;error> SIMPLE-PROGRAM-ERROR
+(funcall 'member 1 '(1) :foo 2)
+;error> UNKNOWN-KEYWORD-ARGUMENT
+(handler-case (funcall 'member 1 '(1) :foo 2) (error (c) (list (type-of c) (princ-to-string c))))
+;=> (UNKNOWN-KEYWORD-ARGUMENT "Unknown &KEY argument: :FOO")
+(handler-case (funcall 'member 1 '(1) :test) (program-error (c) (princ-to-string c)))
+;=> "odd number of &KEY arguments"
+(funcall 'member 1 '(2 1) :foo 2 :allow-other-keys t)
+;=> (1)
 
 ;;; destructuring-bind
 (destructuring-bind (a b c) '(1 2 3) (list c b a))
