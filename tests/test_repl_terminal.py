@@ -1,0 +1,124 @@
+"""The interactive REPL in a pseudo-terminal: what a user at a terminal sees.
+Every wait is for output to appear (state), with a generous deadline."""
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import time
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
+
+
+def _controlling_terminal():
+    """In the child: a new session whose controlling terminal is the pty, so
+    Ctrl-C typed at it sends SIGINT, as in a real terminal."""
+    import fcntl
+    import termios
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+class Terminal:
+    def __init__(self):
+        self.master, slave = pty.openpty()
+        env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="30",
+                   PROMPT_TOOLKIT_NO_CPR="1")
+        self.proc = subprocess.Popen([sys.executable, os.path.join(ROOT, "repl.py"), "--no-history"],
+                                     stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env,
+                                     preexec_fn=_controlling_terminal)
+        os.close(slave)
+        self.seen = ""
+
+    def read_until(self, pattern, timeout=30.0):
+        deadline = time.monotonic() + timeout
+        while True:
+            m = re.search(pattern, self.text())
+            if m:
+                return m
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"never saw {pattern!r}; screen text:\n{self.text()[-2000:]}")
+            r, _, _ = select.select([self.master], [], [], min(left, 0.5))
+            if r:
+                try:
+                    self.seen += os.read(self.master, 65536).decode("utf-8", "replace")
+                except OSError:
+                    pass
+
+    def text(self):
+        return ANSI.sub("", self.seen)
+
+    def send(self, s):
+        os.write(self.master, s.encode())
+
+    def mark(self):
+        """Forget what was seen so far; later patterns match new output only."""
+        self.seen = ""
+
+    def close(self):
+        try:
+            self.send("\x04")
+            self.proc.wait(timeout=10)
+        except Exception:
+            self.proc.kill()
+        os.close(self.master)
+
+
+@pytest.fixture
+def term():
+    t = Terminal()
+    t.read_until(r"Ctrl-D quits")
+    yield t
+    t.close()
+
+
+def test_values_errors_and_multiline(term):
+    term.send("(defun sq (x)\r")
+    term.send("  (* x x))\r")
+    term.read_until(r"SQ")
+    term.mark()
+    term.send("(sq 12)\r")
+    term.read_until(r"144")
+    term.mark()
+    term.send("(car 5)\r")
+    term.read_until(r"is not of type")
+    term.mark()
+    term.send("(+ 1 2)\r")
+    term.read_until(r"\b3\b")
+
+
+def test_background_process_runs_while_user_types(term):
+    term.send("(defvar *ticks* 0)\r")
+    term.read_until(r"\*TICKS\*")
+    term.send("(sb-thread:make-thread (lambda () (loop (sleep 0.01) (incf *ticks*))))\r")
+    term.read_until(r"THREAD")
+    # between prompts the ticker keeps running: ask until it has moved
+    deadline = time.monotonic() + 30
+    while True:
+        term.mark()
+        term.send("(if (> *ticks* 5) :moving :waiting)\r")
+        m = term.read_until(r":(MOVING|WAITING)")
+        if m.group(1) == "MOVING":
+            break
+        assert time.monotonic() < deadline, "the background process never ran between prompts"
+
+
+def test_ctrl_c_interrupts_evaluation_and_returns_to_prompt(term):
+    # the markers are built at run time so the echo of the input cannot match them
+    term.send('(unwind-protect (progn (format t "~A~%" (concatenate (quote string) "loop" "-running"))'
+              ' (finish-output) (loop))'
+              ' (format t "~A~%" (concatenate (quote string) "cleanup" "-ran")))\r')
+    term.read_until(r"loop-running")
+    term.send("\x03")
+    term.read_until(r"cleanup-ran")
+    term.read_until(r"Interrupted")
+    term.mark()
+    term.send("(* 6 7)\r")
+    term.read_until(r"\b42\b")
