@@ -29,7 +29,7 @@ from .machine import Closure
 from .nodes import (SimpleNode, IfNode, PrognNode, SetqLexNode, SetqSpecialNode,
                     LetNode, LetStarNode, BlockInfo, BlockNode, ReturnFromNode,
                     TagbodyInfo, TagbodyNode, GoNode, CatchNode, ThrowNode,
-                    UnwindProtectNode, LambdaInfo, GlobalCallNode, LocalCallNode,
+                    UnwindProtectNode, LambdaInfo, GlobalCallNode, PrimCallNode, LocalCallNode,
                     FuncallNode, MultipleValueCallNode, MVProg1Node, MVBindNode,
                     ProgvNode, LoadTimeValueNode, FletNode, special_value,
                     set_special, single)
@@ -353,11 +353,15 @@ LOCKED_PACKAGES = set()
 
 def global_call(sym, args, form):
     fn = sym.fn
+    fns = [sfn(a) for a in args]
     if (type(fn) is Primitive and fn.kind == "simple" and sym.package in LOCKED_PACKAGES
-            and all(a.fn is not None for a in args)
             and len(args) >= fn.min and (fn.max is None or len(args) <= fn.max)):
-        return SimpleNode(inline_call(fn, [sfn(a) for a in args], sym, args), form, mv=fn.mv)
-    return GlobalCallNode(sym, args, [sfn(a) for a in args], form)
+        if all(f is not None for f in fns):
+            return SimpleNode(inline_call(fn, fns, sym, args), form, mv=fn.mv)
+        from .inline import BINARY_VALUES
+        pyfn = BINARY_VALUES.get(sym) if len(args) == 2 else None
+        return PrimCallNode(sym, args, fns, pyfn or fn.fn, form)
+    return GlobalCallNode(sym, args, fns, form)
 
 
 def inline_call(prim, fns, sym, nodes=None):

@@ -128,3 +128,24 @@ def binary_closure(sym, a, b, b_node):
     if type(k) is not int:
         k = None
     return make(a, b, k)
+
+
+def _values_add(x, y):
+    return x + y if type(x) is int and type(y) is int else N.add(x, y)
+
+
+def _values_sub(x, y):
+    return x - y if type(x) is int and type(y) is int else N.sub(x, y)
+
+
+def _values_mul(x, y):
+    return x * y if type(x) is int and type(y) is int else N.mul(x, y)
+
+
+# Two-argument forms for calls whose arguments are values already computed
+# (nodes.PrimCallNode): the same fast paths as the closures above.
+BINARY_VALUES = {
+    cl_sym("+"): _values_add,
+    cl_sym("-"): _values_sub,
+    cl_sym("*"): _values_mul,
+}

@@ -81,7 +81,15 @@ class IfNode(Node):
     def exec(self, m):
         tf = self.test_fn
         if tf is not None:
-            m.node = self.then if tf(m.env) is not NIL else self.else_
+            env = m.env
+            branch = self.then if tf(env) is not NIL else self.else_
+            f = branch.fn
+            if f is not None:
+                # a simple branch is evaluated in this same step
+                m.value = f(env)
+                m.node = None
+            else:
+                m.node = branch
         else:
             m.k.append(IfFrame(self, m.env))
             m.node = self.test
@@ -546,11 +554,30 @@ class GlobalCallNode(Node):
     def exec(self, m):
         env = m.env
         if self.all_simple:
-            args = [f(env) for f in self.arg_fns]
+            fns = self.arg_fns
+            n = len(fns)
+            if n == 1:
+                args = [fns[0](env)]
+            elif n == 2:
+                args = [fns[0](env), fns[1](env)]
+            elif n == 3:
+                args = [fns[0](env), fns[1](env), fns[2](env)]
+            else:
+                args = [f(env) for f in fns]
             fn = self.sym.fn
-            if fn is None:
+            if type(fn) is Closure:
+                lam = fn.lam
+                if lam.simple and n == lam.nreq:
+                    # the common case, inlined from Closure.invoke
+                    args.insert(0, fn.env)
+                    m.env = args
+                    m.node = lam.body
+                    return
+                fn.invoke(m, args)
+            elif fn is None:
                 raise LispError("UNDEFINED-FUNCTION", {"NAME": self.sym})
-            fn.invoke(m, args)
+            else:
+                fn.invoke(m, args)
         else:
             ArgFrame(self, env, []).next_arg(m, 0)
 
@@ -559,6 +586,18 @@ class GlobalCallNode(Node):
         if fn is None:
             raise LispError("UNDEFINED-FUNCTION", {"NAME": self.sym})
         return fn
+
+
+class PrimCallNode(GlobalCallNode):
+    """A call of a simple primitive of a locked package (so it cannot be
+    redefined) whose arguments are not all simple: its Python function and
+    arity are checked once, at analysis; the call itself is one Python call
+    when the last argument arrives."""
+    __slots__ = ("pyfn",)
+
+    def __init__(self, sym, args, arg_fns, pyfn, form=None):
+        super().__init__(sym, args, arg_fns, form)
+        self.pyfn = pyfn
 
 
 class LocalCallNode(Node):
@@ -629,7 +668,11 @@ class ArgFrame(Frame):
                 return
             vals.append(f(env))
             i += 1
-        if type(node) is FuncallNode:
+        t = type(node)
+        if t is PrimCallNode:
+            m.value = node.pyfn(*vals)
+            m.node = None
+        elif t is FuncallNode:
             fn = vals[0]
             del vals[0]
             m.invoke(fn, vals)

@@ -16,23 +16,23 @@ from runtime.interrupts import (kill_with_cleanups, kill_without_cleanups, send_
                                 Interrupt)
 
 SETUP = """
-(defvar *log* nil)
-(defvar *lock* (sb-thread:make-mutex :name "sweep lock"))
-(defvar *counter* 0)
-(defun note (x) (push x *log*))
-(defun scenario ()
-  (note :start)
+(defvar *sweep-log* nil)
+(defvar *sweep-lock* (sb-thread:make-mutex :name "sweep lock"))
+(defvar *sweep-counter* 0)
+(defun sweep-note (x) (push x *sweep-log*))
+(defun sweep-scenario ()
+  (sweep-note :start)
   (catch 'redirect
-    (sb-thread:with-mutex (*lock*)
+    (sb-thread:with-mutex (*sweep-lock*)
       (unwind-protect
            (unwind-protect
-                (progn (note :body)
-                       (dotimes (i 3) (incf *counter*))
-                       (note :body-done))
-             (note :inner-cleanup-1)
-             (note :inner-cleanup-2))
-        (note :outer-cleanup))))
-  (note :after-catch)
+                (progn (sweep-note :body)
+                       (dotimes (i 3) (incf *sweep-counter*))
+                       (sweep-note :body-done))
+             (sweep-note :inner-cleanup-1)
+             (sweep-note :inner-cleanup-2))
+        (sweep-note :outer-cleanup))))
+  (sweep-note :after-catch)
   :finished)
 """
 
@@ -49,15 +49,15 @@ def it():
 
 
 def log_of(it):
-    return [s.name for s in reversed(it.eval("*log*") or [])]
+    return [s.name for s in reversed(it.eval("*sweep-log*") or [])]
 
 
 def start(it):
-    it.eval("(setq *log* nil *counter* 0)")
-    lock = it.eval("*lock*")
+    it.eval("(setq *sweep-log* nil *sweep-counter* 0)")
+    lock = it.eval("*sweep-lock*")
     lock.owner = None        # a kill without cleanups in the previous round left it held
     lock.count = 0
-    return it.scheduler.spawn(it.read("scenario").fn, [], name="sweep target")
+    return it.scheduler.spawn(it.read("sweep-scenario").fn, [], name="sweep target")
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_sweep_kill_with_cleanups(it, steps):
         check_after_unwind(prefix, log, n)
         if "AFTER-CATCH" not in prefix:
             assert "AFTER-CATCH" not in log, (n, log)
-        assert it.eval("(sb-thread:mutex-owner *lock*)") is None, (n, log)
+        assert it.eval("(sb-thread:mutex-owner *sweep-lock*)") is None, (n, log)
 
 
 def test_sweep_kill_without_cleanups(it, steps):
@@ -113,12 +113,12 @@ def test_sweep_kill_without_cleanups(it, steps):
         p = start(it)
         it.scheduler.run_steps(p, n)
         before = log_of(it)
-        held = it.eval("(sb-thread:mutex-owner *lock*)")
+        held = it.eval("(sb-thread:mutex-owner *sweep-lock*)")
         kill_without_cleanups(it.scheduler, p)
         assert not p.alive
         it.scheduler.run_until(lambda: True)
         assert log_of(it) == before, n
-        assert it.eval("(sb-thread:mutex-owner *lock*)") is held, n
+        assert it.eval("(sb-thread:mutex-owner *sweep-lock*)") is held, n
 
 
 def test_sweep_interrupt_that_throws(it, steps):
@@ -142,7 +142,7 @@ def test_sweep_interrupt_that_throws(it, steps):
         if catch_live:
             assert log[-1] == "AFTER-CATCH", (n, log)
             assert p.results and p.results[0].name == "FINISHED", (n, p.results)
-        assert it.eval("(sb-thread:mutex-owner *lock*)") is None, (n, log)
+        assert it.eval("(sb-thread:mutex-owner *sweep-lock*)") is None, (n, log)
 
 
 def test_sweep_interrupts_deferred_by_mask_are_not_lost(it):
@@ -150,20 +150,20 @@ def test_sweep_interrupts_deferred_by_mask_are_not_lost(it):
     WITHOUT-INTERRUPTS are deferred, never dropped: all run, first in first
     out, when the mask exits, from whatever step they were sent at."""
     it.eval("""
-      (defvar *seen* nil)
-      (defun masked ()
+      (defvar *sweep-seen* nil)
+      (defun sweep-masked ()
         (sb-sys:without-interrupts
-          (dotimes (i 5) (incf *counter*)))
-        (incf *counter*)
+          (dotimes (i 5) (incf *sweep-counter*)))
+        (incf *sweep-counter*)
         :done)""")
-    target = it.read("masked").fn
+    target = it.read("sweep-masked").fn
     probe = it.scheduler.spawn(target, [], name="probe")
     total = 0
     while probe.alive:
         total += it.scheduler.run_steps(probe, 1)
-    fns = [it.eval_form(it.read(f"(function (lambda () (push {i} *seen*)))")) for i in range(3)]
+    fns = [it.eval_form(it.read(f"(function (lambda () (push {i} *sweep-seen*)))")) for i in range(3)]
     for n in range(total + 1):
-        it.eval("(setq *seen* nil)")
+        it.eval("(setq *sweep-seen* nil)")
         p = it.scheduler.spawn(target, [], name="masked")
         it.scheduler.run_steps(p, n)
         alive = p.alive
@@ -174,4 +174,4 @@ def test_sweep_interrupts_deferred_by_mask_are_not_lost(it):
         # a read-modify-write race with the target; interrupts sent to a
         # process that has already ended are dropped (SPEC 5)
         expected = [0, 1, 2] if alive else []
-        assert list(reversed(it.eval("*seen*") or [])) == expected, n
+        assert list(reversed(it.eval("*sweep-seen*") or [])) == expected, n
