@@ -35,7 +35,7 @@ from collections import deque
 from lisp.dynamic import MISSING
 from lisp.errors import lisp_error, program_error
 from lisp.functions import Function, Primitive
-from lisp.machine import Frame, bind_special, SpecialBindFrame, UNDO
+from lisp.machine import Frame, CatchFrame, bind_special, SpecialBindFrame, UNDO
 from lisp.objects import NIL, T, MV, Package, cl_sym, sys_sym, find_package, SYSTEM
 
 SB_SYS = find_package("SB-SYS") or Package("SB-SYS", use=[find_package("COMMON-LISP")])
@@ -77,7 +77,21 @@ def interrupts_enabled(p) -> bool:
 
 def deliverable(p) -> bool:
     q = p.interrupts
-    return bool(q) and (q[0].override or value_in(p, INTERRUPTS_ENABLED) is not NIL)
+    if not q:
+        return False
+    return value_in(p, INTERRUPTS_ENABLED) is not NIL or any(i.override for i in q)
+
+
+def _next_interrupt(p) -> Interrupt:
+    """Take the interrupt P runs next: the oldest, or while P's interrupts
+    are disabled the oldest override one (it ignores the deferral, the
+    others keep waiting in order)."""
+    q = p.interrupts
+    if value_in(p, INTERRUPTS_ENABLED) is not NIL:
+        return q.popleft()
+    intr = next(i for i in q if i.override)
+    q.remove(intr)
+    return intr
 
 
 class ResumeFrame(Frame):
@@ -105,7 +119,7 @@ class ResumeFrame(Frame):
 def start_interrupt(m, p):
     """Start P's first queued interrupt now (P is the running process, at a
     step boundary)."""
-    intr = p.interrupts.popleft()
+    intr = _next_interrupt(p)
     m.k.append(ResumeFrame(m.node, m.env, m.value))
     bind_special(m, ALLOW_WITH_INTERRUPTS, value_in(p, INTERRUPTS_ENABLED)
                  if not intr.override else T)
@@ -178,11 +192,26 @@ class KillFunction(Function):
 
     def invoke(self, m, args):
         from .process import ToplevelExit
-        p = m.proc
-        m.throw(p.toplevel_tag, ToplevelExit(killed=True))
+        exit_to_toplevel(m, ToplevelExit(killed=True))
 
 
 KILL = KillFunction()
+
+
+def exit_to_toplevel(m, payload):
+    """Unwind the running process to its toplevel with PAYLOAD (a
+    ToplevelExit), running its cleanups. A process whose function has
+    returned has one step left, in which its toplevel catch is already
+    gone: an exit arriving then has nothing to unwind and just replaces
+    the values it is returning."""
+    p = m.proc
+    k = m.k
+    if len(k) > 1 and type(k[1]) is CatchFrame and k[1].tag is p.toplevel_tag:
+        m.throw(p.toplevel_tag, payload)
+    else:
+        del k[1:]
+        m.value = payload
+        m.node = None
 
 
 def kill_with_cleanups(sched, target) -> bool:

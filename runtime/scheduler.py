@@ -135,7 +135,13 @@ class Scheduler:
         self.current = p
         if p.interrupts:
             from .interrupts import deliver_pending
-            deliver_pending(m, p)
+            from lisp.errors import LispError
+            try:
+                deliver_pending(m, p)
+            except LispError as e:
+                # calling the interrupt function failed (say, a wrong
+                # number of arguments): an error in P, not in the scheduler
+                m.signal_python_error(e)
 
     def save(self, p: Process):
         m = self.machine
@@ -177,6 +183,11 @@ class Scheduler:
                     self.run_queue.append(p)
             if self.timers:
                 self._fire_timers()
+            if self.pollers:
+                # a poller looks again after every slice another process
+                # ran, not only once nothing else is runnable (a process
+                # that never blocks would starve it)
+                self._wake_pollers()
             self.current = None
             if self.pending_signals:
                 self.deliver_signals()
