@@ -19,7 +19,7 @@ from __future__ import annotations
 from lisp.functions import intern_name
 from lisp.macros import defmacro, args_of, place_expansion, gensym, L
 from lisp.objects import NIL, T, cl_sym, list_from_iter
-from . import sb_sys  # noqa: F401  (SB-SYS::%CALL-ATOMICALLY)
+from . import sb_sys  # noqa: F401  (defines SB-SYS::%CALL-ATOMICALLY first)
 
 S = cl_sym
 CALL_ATOMICALLY = intern_name("SB-SYS::%CALL-ATOMICALLY")

@@ -36,16 +36,15 @@ from lisp.dynamic import symbol_value
 from lisp.errors import type_error, program_error
 from lisp.functions import Function, defun, intern_name
 from lisp.machine import Frame, Node, SwitchProcess
-from lisp.objects import (NIL, T, MV, Cons, Symbol, LString, UNBOUND, KEYWORD, keyword,
-                          lisp_list, list_to_py, list_from_iter)
+from lisp.objects import (NIL, T, MV, Cons, Symbol, LString, UNBOUND, KEYWORD, lisp_list,
+                          list_to_py, list_from_iter)
 from .process import Process, SELF_VARIABLES
-from .procs import (MP, spawn, check_process, join, process_wait, wait_forever, interrupt,
+from .procs import (spawn, check_process, join, process_wait, wait_forever, interrupt,
                     after_interrupt_sent, kill, yield_process, lisp_name, set_lisp_name)
 from .sb_sys import TIMER_PROCESSES, check_seconds
 from .sb_thread import parse_keys, optional_seconds, check_function_designator
 from .sync import Mailbox, mailbox_send
 from .waiting import complete
-from . import mp_blocking, mp_sync  # noqa: F401  (the rest of package MP)
 
 CURRENT_PROCESS = intern_name("MP:*CURRENT-PROCESS*")
 CURRENT_PROCESS.flags |= 1

@@ -38,7 +38,7 @@ from lisp.objects import NIL, T, Cons, Package, cl_sym, find_package
 from .interrupts import (INTERRUPTS_ENABLED, BLOCKING_LEVEL, PREEMPTION_DISABLED, enter_mask,
                          deliver_pending)
 from .procs import MP
-from . import sb_sys  # noqa: F401  (SB-SYS::%CALL-ATOMICALLY, the atomic section)
+from . import sb_sys  # noqa: F401  (defines SB-SYS::%CALL-ATOMICALLY first)
 
 HCL = find_package("HCL") or Package("HARLEQUIN-COMMON-LISP", nicknames=["HCL"],
                                       use=[find_package("COMMON-LISP")])

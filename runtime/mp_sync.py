@@ -25,15 +25,14 @@ from lisp.errors import lisp_error, type_error, program_error
 from lisp.functions import defun, intern_name
 from lisp.machine import Frame, RestoreValuesFrame, CLEANUP, SwitchProcess
 from lisp.macros import defmacro, args_of, body_of, L
-from lisp.objects import NIL, T, MV, Cons, HashTable, LString, cl_sym, list_to_py
+from lisp.objects import NIL, T, Cons, HashTable, LString, cl_sym, list_to_py
 from lisp.types import CLASSES, OTHER_CLASS_OF, define_class
 from .interrupts import enter_mask
-from .procs import MP
 from .sync import (Lock, CondVar, Semaphore, Mailbox, try_lock, release, condition_wait,
                    condition_notify, condition_broadcast, semaphore_wait, semaphore_signal,
                    mailbox_send, mailbox_read)
 from .waiting import Wait, run_wait, block_on, complete
-from .mp_blocking import HCL
+from . import mp_blocking  # noqa: F401  (makes package HCL)
 from .sb_sync import MutexReleaseFrame
 from .sb_thread import parse_keys, optional_seconds
 

@@ -36,7 +36,7 @@ from lisp.objects import (NIL, T, MV, Cons, Symbol, LString, UNBOUND, SPECIAL, c
 from lisp.types import CLASSES, OTHER_CLASS_OF
 from .interrupts import enter_mask, Interrupt, send_interrupt, exit_to_toplevel
 from .process import Process, ToplevelExit
-from .procs import (MT, spawn, check_process, join, after_interrupt_sent, yield_process,
+from .procs import (spawn, check_process, join, after_interrupt_sent, yield_process,
                     lisp_name, set_lisp_name, initial_bindings)
 from .sb_sys import TIMER_PROCESSES
 from .sb_thread import parse_keys, optional_seconds, check_function_designator

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lisp import Interpreter, LispConditionError
+from lisp import Interpreter
 from lisp.objects import Symbol
 
 
