@@ -1,24 +1,23 @@
 """FORMAT directives that direct the interpretation: argument motion (~*),
 indirection (~? and ~/name/), case conversion (~(...~)), conditionals
 (~[...~]), iteration (~{...~}), escape (~^), justification (~<...~>) and
-the approximated pretty-printing directives (~<...~:>, ~_, ~I).
+the pretty-printing directives (~<...~:>, ~_, ~I) on the pretty printer's
+logical blocks (pprint.py).
 """
 from __future__ import annotations
 
 from .characters import alphanumericp, char_downcase, char_upcase, string_downcase, string_upcase
-from .dynamic import symbol_value
 from .format_core import (DIRECTIVES, SPACE, ArgCursor, Formatter, UpAndOut, UpUpAndOut,
                           binding_type_error, call_function, char_param, integer_param,
                           list_args, real_param)
 from .format_parse import (ARG, REF_22_3_5_2, REF_22_3_6_2, REMAINING, Directive, FormatError,
                            find_directive, parse_conditional, parse_justification)
 from .objects import CL_USER, NIL, T, Cons, LString, Symbol, cl_sym, find_package
-from .printer import write_object
+from .pprint import logical_block, pprint_indent, pprint_newline
 from .streams import LispStream, StringOutputStream
 
 __all__ = ["CaseFrobStream"]
 
-_PRINT_PRETTY = cl_sym("*PRINT-PRETTY*")
 _NEXT_ARG = object()          # ~[ default: the index is the next argument
 
 
@@ -100,17 +99,20 @@ _ILLEGAL_IN_JUSTIFICATION |= {(">", True, False), (">", True, True),
                               ("T", True, False), ("T", True, True)}
 
 
+_NEWLINE_KINDS = {(False, False): "linear", (True, False): "fill", (False, True): "miser",
+                  (True, True): "mandatory"}
+
+
 def _dir_underscore(f: Formatter, stream, d, i, hi, orig, args):
     f.bind(d, args, ())
-    if d.colon and d.atsign and f.blocks and symbol_value(_PRINT_PRETTY) is not NIL:
-        indent, per_line_prefix = f.blocks[-1]
-        stream.write("\n" + " " * indent + per_line_prefix)
+    pprint_newline(stream, _NEWLINE_KINDS[d.colon, d.atsign])
     return i + 1
 
 
 def _dir_i(f: Formatter, stream, d, i, hi, orig, args):
     f.check_modifiers(d, True, False)
-    f.bind(d, args, (0,))
+    n, = f.bind(d, args, (0,))
+    pprint_indent(stream, "current" if d.colon else "block", integer_param(n))
     return i + 1
 
 
@@ -321,7 +323,7 @@ def _dir_brace(f: Formatter, stream, d, i, hi, orig, args):
 def _dir_angle(f: Formatter, stream, d, i, hi, orig, args):
     segments, first_semi, close, after = parse_justification(f.parsed, i, hi, d.offset)
     if close.colon:
-        _logical_block(f, stream, d, segments, first_semi, orig, args)
+        _logical_block(f, stream, d, segments, first_semi, close, orig, args)
         return after
     items = f.parsed.items
     illegal = sum(1 for lo, h in segments for it in items[lo:h]
@@ -403,9 +405,9 @@ def _segment_text(f: Formatter, lo: int, hi: int, prefix_p: bool) -> str:
     return "".join(items[lo:hi])
 
 
-def _logical_block(f: Formatter, stream, d, segments, first_semi, orig, args):
-    """~<prefix~;body~;suffix~:>, approximated: no line breaking except
-    mandatory newlines (so the fill-style newlines of ~:@> do nothing)."""
+def _logical_block(f: Formatter, stream, d, segments, first_semi, close, orig, args):
+    """~<prefix~;body~;suffix~:>: a logical block of the pretty printer
+    (pprint.py) on the argument (with ~@<, on the remaining arguments)."""
     if d.params:
         raise f.error(d.params[0][0], "No parameters can be supplied with ~~<...~~:>.")
     prefix, suffix = ("(", ")") if d.colon else ("", "")
@@ -424,26 +426,56 @@ def _logical_block(f: Formatter, stream, d, segments, first_semi, orig, args):
         # before them, and none are left after it.
         arg_list = ArgCursor(args.items, args.pos, args.tail)
         block_orig = orig
+        lisp_arg = args.tail
+        for x in reversed(args.items[args.pos:]):
+            lisp_arg = Cons(x, lisp_arg)
         args.set(ArgCursor([], 0, NIL))
     else:
         lisp_arg = f.next_arg(args, d.offset)
-        if not (type(lisp_arg) is Cons or lisp_arg is NIL):
-            write_object(lisp_arg, stream)
-            return
         arg_list = list_args(lisp_arg)
         block_orig = arg_list
-    start = stream.column
-    stream.write(prefix)
-    f.blocks.append((start if per_line else stream.column, prefix if per_line else ""))
-    try:
-        f.interpret(stream, *body, block_orig, arg_list)
-    except UpUpAndOut:
-        raise
-    except UpAndOut:
-        pass
-    finally:
-        f.blocks.pop()
-    stream.write(suffix)
+    fill_region = (f.parsed, *body) if close.atsign else f.fill_region
+
+    def run_body(pstream, cursor):
+        saved_region = f.fill_region
+        f.fill_region = fill_region
+        f.blocks.append(BlockArgs(cursor, arg_list, lisp_arg))
+        try:
+            f.interpret(pstream, *body, block_orig, arg_list)
+        except UpUpAndOut:
+            raise
+        except (UpAndOut, BlockEnded):
+            pass
+        finally:
+            f.blocks.pop()
+            f.fill_region = saved_region
+    logical_block(stream, lisp_arg, run_body, prefix, suffix, per_line)
+
+
+class BlockEnded(Exception):
+    """PPRINT-POP ended a ~<...~:> block (dotted tail or *PRINT-LENGTH*)."""
+
+
+class BlockArgs:
+    """The arguments of a ~<...~:> block, kept in step with the list the
+    logical block prints so each argument taken is first PPRINT-POP'ed."""
+    __slots__ = ("cursor", "args", "start", "tail", "tail_pos")
+
+    def __init__(self, cursor, args: ArgCursor, lisp_list):
+        self.cursor = cursor
+        self.args = args
+        self.start = (lisp_list, args.pos)
+        self.tail, self.tail_pos = self.start
+
+    def pop(self):
+        pos = self.args.pos
+        if pos < self.tail_pos:
+            self.tail, self.tail_pos = self.start
+        while self.tail_pos < pos:
+            self.tail = self.tail.cdr
+            self.tail_pos += 1
+        if not self.cursor.pop_ok(self.tail):
+            raise BlockEnded
 
 
 def _unmatched(message: str):

@@ -28,6 +28,7 @@ from .format_parse import ARG, REMAINING, Directive, FormatError, Parsed, tokeni
 from .functions import Function
 from .objects import (CL, NIL, Char, Cons, LString, MV, Package, SingleFloat, Symbol, Vector,
                       cl_sym, find_package, lisp_list, make_char)
+from .pprint import pprint_newline
 from .printer import write_object, write_to_string
 from .printnum import integer_text
 from .streams import LispStream, StringOutputStream
@@ -187,13 +188,14 @@ class Formatter:
     """The state of one FORMAT call: the control string being interpreted
     and the dynamic context SBCL keeps in special variables (whether ~:^ is
     allowed, the argument list of the enclosing ~:{, logical blocks)."""
-    __slots__ = ("parsed", "up_up_allowed", "outside", "blocks")
+    __slots__ = ("parsed", "up_up_allowed", "outside", "blocks", "fill_region")
 
     def __init__(self):
         self.parsed: Parsed | None = None
         self.up_up_allowed = False
         self.outside: ArgCursor | None = None
-        self.blocks: list = []       # (indent column, per-line prefix) of open logical blocks
+        self.blocks: list = []       # the BlockArgs of open ~<...~:> blocks
+        self.fill_region = None      # (parsed, lo, hi) of a ~<...~:@> body
 
     # -- errors
     def error(self, offset: int, complaint: str, *args, references=()) -> FormatError:
@@ -220,9 +222,11 @@ class Formatter:
 
     # -- arguments
     def next_arg(self, args: ArgCursor, offset: int):
+        if args.pos >= len(args.items) and args.tail is NIL:
+            raise self.error(offset, "No more arguments")
+        if self.blocks and self.blocks[-1].args is args:
+            self.blocks[-1].pop()      # PPRINT-POP may end the ~<...~:> block here
         if args.pos >= len(args.items):
-            if args.tail is NIL:
-                raise self.error(offset, "No more arguments")
             raise type_error(args.tail, cl_sym("LIST"))
         v = args.items[args.pos]
         args.pos += 1
@@ -284,7 +288,11 @@ class Formatter:
         while i < hi:
             item = items[i]
             if type(item) is str:
-                stream.write(item)
+                region = self.fill_region
+                if region is not None and region[0] is self.parsed and region[1] <= i < region[2]:
+                    self.write_filled(stream, item, i)
+                else:
+                    stream.write(item)
                 i += 1
                 continue
             handler = DIRECTIVES.get(item.char)
@@ -292,6 +300,30 @@ class Formatter:
                 raise self.error(item.offset, "Unknown format directive ~@[(character: ~A)~]",
                                  LString(char_name(item.char) or ""))
             i = handler(self, stream, item, i, hi, orig, args)
+
+    def write_filled(self, stream: LispStream, text: str, i: int):
+        """Literal text of a ~<...~:@> body: a fill-style conditional
+        newline after each run of blanks (SBCL's ADD-FILL-STYLE-NEWLINES),
+        except in the blanks that begin the text after a ~Newline."""
+        prev = self.parsed.items[i - 1] if i else None
+        if type(prev) is Directive and prev.char == "\n":
+            start = len(text) - len(text.lstrip(" "))
+            stream.write(text[:start])
+            text = text[start:]
+        pos = 0
+        while True:
+            blank = text.find(" ", pos)
+            if blank < 0:
+                stream.write(text[pos:])
+                return
+            end = blank
+            while end < len(text) and text[end] == " ":
+                end += 1
+            stream.write(text[pos:end])
+            pprint_newline(stream, "fill")
+            pos = end
+            if pos == len(text):
+                return
 
     # -- field output
     def write_field(self, d: Directive, stream, text: str, mincol, colinc, minpad, padchar,

@@ -15,6 +15,7 @@ from .format_float import dollars_text, exponential_text, fixed_text, general_te
 from .format_words import cardinal, old_roman, ordinal, roman
 from .numbers import to_single
 from .objects import NIL, Char, LispComplex, SingleFloat, cl_sym, lisp_list, make_char
+from .pprint import pprint_tab
 from .printer import prin1_to_string, write_object
 from .printnum import integer_text
 
@@ -298,8 +299,8 @@ def _dir_newline(f: Formatter, stream, d, i, hi, orig, args):
 
 def _dir_t(f: Formatter, stream, d, i, hi, orig, args):
     if d.colon:
-        # PPRINT-TAB: nothing on a stream that is not pretty.
-        f.bind(d, args, (1, 1))
+        colnum, colinc = map(integer_param, f.bind(d, args, (1, 1)))
+        pprint_tab(stream, "section-relative" if d.atsign else "section", colnum, colinc)
         return i + 1
     if d.atsign:
         colrel, colinc = map(integer_param, f.bind(d, args, (1, 1)))

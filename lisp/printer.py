@@ -34,13 +34,17 @@ counter and the label table live in a per-process special binding, so a
 PRINT-OBJECT method that prints components continues the same level count
 and labels, as in SBCL.
 
-*PRINT-PRETTY*: the pretty printer's line breaking is not implemented. With
-*PRINT-PRETTY* true we print as the ordinary printer does except for the
-forms SBCL abbreviates however short they are: (QUOTE X) as 'X,
-(FUNCTION F) as #'F, and backquote forms (SYS::QUASIQUOTE, SYS::UNQUOTE,
-SYS::UNQUOTE-SPLICING, SYS::UNQUOTE-NSPLICING) as `X ,X ,@X ,.X, including
-a comma in a dotted tail: `(A . ,B). With *PRINT-PRETTY* false, SBCL prints
-(QUOTE X); we do too, and print backquote forms as the lists they are.
+*PRINT-PRETTY*: every print goes through ``_output``, which hands it to the
+pretty printer (pprint.py) when *PRINT-PRETTY* is true. That printer is a
+_Printer whose lists, vectors, arrays and structures are laid out by the
+pprint dispatch table and line-broken at the right margin as SBCL does;
+atoms print as here. SBCL abbreviates (QUOTE X) as 'X, (FUNCTION F) as #'F
+and backquote forms (SYS::QUASIQUOTE, SYS::UNQUOTE, SYS::UNQUOTE-SPLICING,
+SYS::UNQUOTE-NSPLICING) as `X ,X ,@X ,.X, including a comma in a dotted
+tail: `(A . ,B); this printer does the same under *PRINT-PRETTY* (the
+pretty printer's one-line shortcut relies on it). With *PRINT-PRETTY*
+false, SBCL prints (QUOTE X); we do too, and print backquote forms as the
+lists they are.
 """
 from __future__ import annotations
 
@@ -84,7 +88,7 @@ for _name in ("SINGLE-FLOAT-POSITIVE-INFINITY", "SINGLE-FLOAT-NEGATIVE-INFINITY"
 class _PrintState:
     """What nested prints share: the *PRINT-LEVEL* depth and the
     *PRINT-CIRCLE* table (None when circle detection is off)."""
-    __slots__ = ("level", "circle", "scanning", "counter", "keep")
+    __slots__ = ("level", "circle", "scanning", "counter", "keep", "dispatched")
 
     def __init__(self):
         self.level = 0
@@ -92,6 +96,10 @@ class _PrintState:
         self.scanning = False
         self.counter = 0
         self.keep: list = []              # objects in the table stay alive, ids stay valid
+        # The object handed to a Lisp pprint-dispatch function, already
+        # checked for *PRINT-CIRCLE*: a logical block on it must not check
+        # it again (SBCL's :LOGICAL-BLOCK mode of CHECK-FOR-CIRCULARITY).
+        self.dispatched = None
 
 
 # Bound (per process) while a print is running; a print started from Lisp
@@ -489,12 +497,21 @@ class _Printer:
 # ---------------------------------------------------------------- entry points
 def _print(obj, stream: LispStream):
     """Print OBJ on STREAM under the printer variables now in effect."""
+    with_print_state(obj, stream, lambda settings, ps, out: _output(settings, ps, out, obj))
+
+
+def with_print_state(obj, stream: LispStream, runner):
+    """Run ``runner(settings, ps, stream)``, which prints OBJ, as one print:
+    with the printer variables now in effect and the per-process print
+    state. Inside a print (Lisp code called by the printer) the state
+    continues; otherwise a fresh one is bound, and under *PRINT-CIRCLE* the
+    runner first runs with its output discarded to find shared objects."""
     settings = PrintSettings.current()
     outer = symbol_value(_PRINT_STATE)
     if type(outer) is _PrintState and (outer.circle is not None or not settings.circle):
         # Called from Lisp code inside a print: continue its level count and
         # circle labels (SBCL keeps both in special variables).
-        _run(_Printer(settings, outer, stream), obj, outer.level)
+        runner(settings, outer, stream)
         return
     ps = _PrintState()
     if type(outer) is _PrintState:
@@ -503,8 +520,15 @@ def _print(obj, stream: LispStream):
         if settings.circle and _may_share(obj):
             ps.circle = {}
             ps.scanning = True
-            _run(_Printer(settings, ps, StringOutputStream()), obj, ps.level)
+            runner(settings, ps, StringOutputStream())
             ps.scanning = False
+        runner(settings, ps, stream)
+
+
+def _output(settings: PrintSettings, ps: _PrintState, stream: LispStream, obj):
+    if settings.pretty:
+        _pprint.pretty_output(settings, ps, stream, obj)
+    else:
         _run(_Printer(settings, ps, stream), obj, ps.level)
 
 
@@ -595,4 +619,5 @@ def _basic_format(control: str, args: list) -> str:
     return "".join(out)
 
 
+from . import pprint as _pprint  # noqa: E402  (the pretty printer builds on _Printer)
 from .prims import printing as _printing  # noqa: E402,F401  (registers PRIN1, WRITE ...)

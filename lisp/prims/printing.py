@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..errors import LispError, type_error
 from ..functions import defun
 from ..objects import NIL, NO_VALUES, T, Char, LString, cl_sym, lisp_list
-from ..printer import PRINTER_VARIABLES, printer_bindings, write_object, write_to_string
+from ..printer import printer_bindings, write_object, write_to_string
 from ..stdstreams import output_stream
 
 _WRITE_KEYS = ("array base case circle escape gensym length level lines miser-width "
@@ -18,14 +18,7 @@ _WRITE_KEYS = ("array base case circle escape gensym length level lines miser-wi
 def _supplied(**keys) -> dict:
     """The WRITE keyword arguments actually given, as printer_bindings
     keywords (``right_margin`` ...), Lisp values kept as they are."""
-    out = {}
-    for name, value in keys.items():
-        if value is None:
-            continue
-        if name == "pprint_dispatch" and not PRINTER_VARIABLES[name].is_special:
-            continue          # no pretty printer dispatch tables yet: nothing to bind
-        out[name] = value
-    return out
+    return {name: value for name, value in keys.items() if value is not None}
 
 
 def _bind_lisp(keys: dict):
