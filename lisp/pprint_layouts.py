@@ -16,6 +16,7 @@ __all__ = ["macro_indentation", "LAYOUTS", "CL_BODY_MACROS", "pprint_structure"]
 
 _FUNCTION = cl_sym("FUNCTION")
 _BODY, _OPTIONAL = cl_sym("&BODY"), cl_sym("&OPTIONAL")
+_UNCOUNTED = frozenset([cl_sym("&WHOLE"), cl_sym("&ENVIRONMENT")])
 _LL_OPTIONAL = frozenset([cl_sym("&OPTIONAL"), cl_sym("&AUX")])
 _LL_REST = frozenset([cl_sym("&REST"), cl_sym("&BODY")])
 _LL_KEY = cl_sym("&KEY")
@@ -48,6 +49,10 @@ def macro_indentation(sym: Symbol):
     ll = getattr(lam, "lambda_list", NIL)
     n = 0
     while type(ll) is Cons and ll.car is not _BODY:
+        if ll.car in _UNCOUNTED:
+            # SBCL's %FUN-LAMBDA-LIST has neither &WHOLE nor &ENVIRONMENT.
+            ll = ll.cdr.cdr if type(ll.cdr) is Cons else NIL
+            continue
         if ll.car is not _OPTIONAL:
             n += 1
         ll = ll.cdr
