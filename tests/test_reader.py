@@ -448,7 +448,7 @@ def test_pathname_syntax_reads_the_namestring():
 
 
 def test_structure_syntax_uses_the_hook(monkeypatch):
-    assert message(read_error("#S(point :x 1)")) == "POINT is not a defined structure type."
+    assert message(read_error("#S(no-such-structure-here :x 1)")) == "NO-SUCH-STRUCTURE-HERE is not a defined structure type."
     monkeypatch.setattr(reader, "structure_hook", lambda name, initargs: (name.name, names(initargs)))
     assert rd("#S(point :x 1)") == ("POINT", ["X", 1])
 
