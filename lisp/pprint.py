@@ -15,9 +15,10 @@ Fast path: when the standard table is in use and no circle labels or line
 limit apply, a list or array is first printed by the ordinary printer into
 a string (stopping before any PRINT-OBJECT method). If the text fits before
 the right margin, has no newline, and names no operator whose layout has
-mandatory newlines (IF, LET, DECLARE, a macro with &BODY...), it is exactly
-what the pretty printer would produce (every section fits, so no
-conditional newline breaks) and is written as it is.
+mandatory newlines (IF, LET, DECLARE, a macro with &BODY...) or, when NIL
+occurs, prints it as () (DEFUN, CASE...), it is exactly what the pretty
+printer would produce (every section fits, so no conditional newline
+breaks) and is written as it is.
 
 Python API for logical blocks (FORMAT uses these):
 
@@ -292,8 +293,10 @@ def _one_line_text(settings: PrintSettings, ps: _PrintState, obj, budget: int):
     text = "".join(parts)
     if len(text) > budget or "\n" in text:
         return None
-    for sym in printer.symbols:
-        if may_break(sym):
+    symbols = printer.symbols
+    nil_printed = NIL in symbols
+    for sym in symbols:
+        if may_break(sym, nil_printed):
             return None
     return text
 

@@ -113,6 +113,11 @@ _BY_CAR = {
 _MAY_BREAK = frozenset(LAYOUTS[name] for name in (
     "PPRINT-DECLARE", "PPRINT-FLET", "PPRINT-IF", "PPRINT-LET", "PPRINT-SETQ",
     "PPRINT-DEFPACKAGE", "PPRINT-DO", "PPRINT-LOOP"))
+# Layouts that print some arguments as logical blocks, where NIL is ():
+# (DEFUN F () X), (CASE X (() 1)).
+_NIL_AS_BLOCK = frozenset(LAYOUTS[name] for name in (
+    "PPRINT-LAMBDA", "PPRINT-DEFUN", "PPRINT-DEFMETHOD", "PPRINT-CASE", "PPRINT-TYPECASE",
+    "PPRINT-DOLIST", "PPRINT-DESTRUCTURING-BIND", "PPRINT-PROG"))
 
 
 def _symbol(name: str) -> Symbol:
@@ -295,21 +300,24 @@ def current_table() -> DispatchTable:
     return table if type(table) is DispatchTable else initial_table()
 
 
-def may_break(sym: Symbol) -> bool:
+def may_break(sym: Symbol, nil_printed: bool) -> bool:
     """Could the initial table print a form whose operator is SYM
-    differently from the ordinary printer even on one line?"""
-    known = _MAY_BREAK_CACHE.get(sym)
+    differently from the ordinary printer even on one line? NIL_PRINTED:
+    the symbol NIL occurs in the form's text."""
+    key = (sym, nil_printed)
+    known = _MAY_BREAK_CACHE.get(key)
     if known is not None:
         return known
     entry = initial_table().cons_entries.get(sym)
     if entry is not None:
-        answer = entry.function in _MAY_BREAK
+        answer = entry.function in _MAY_BREAK or (nil_printed
+                                                  and entry.function in _NIL_AS_BLOCK)
     elif sym.package is CL:
         answer = fbound(sym) and macro_indentation(sym) is not None
     else:
         # Not cached: the symbol may be defined as a macro later.
         return sym.macro is not None and macro_indentation(sym) is not None
-    _MAY_BREAK_CACHE[sym] = answer
+    _MAY_BREAK_CACHE[key] = answer
     return answer
 
 

@@ -464,6 +464,9 @@ CASES = [
     ('write-pprint-dispatch-keyword',
      '(let ((tbl (copy-pprint-dispatch))) (set-pprint-dispatch \'(cons (member hello)) (lambda (s x) (declare (ignore x)) (write-string "HI!" s)) 0 tbl) (write \'(a (hello) b) :pprint-dispatch tbl) (terpri) (write \'(a (hello) b)) (print (write-to-string \'(a (hello) b) :pprint-dispatch tbl)))',
      '(A HI! B)\n(A (HELLO) B)\n"(A HI! B)" '),
+    ('nil-as-empty-block',
+     "(print '(defun f () x)) (print '(case x (() 1))) (print '(lambda () 1)) (print '(prog () x)) (print '(dotimes ())) (print '(list () nil))",
+     '\n(DEFUN F () X) \n(CASE X (() 1)) \n(LAMBDA () 1) \n(PROG () X) \n(DOTIMES ()) \n(LIST NIL NIL) '),
 ]
 
 
@@ -633,8 +636,8 @@ def test_deep_code_prints_without_python_recursion(interp):
 
 
 # ---------------------------------------------------------------- the fast path
-_WORDS = [S(w) for w in ("A", "BB", "LET", "IF", "DEFUN", "WHEN", "LIST", "QUOTE",
-                         "DECLARE", "LOOP", "FOR", "X", "DOLIST")]
+_WORDS = [S(w) for w in ("A", "BB", "LET", "IF", "DEFUN", "WHEN", "LIST", "QUOTE", "CASE",
+                         "DECLARE", "LOOP", "FOR", "X", "DOLIST", "LAMBDA", "NIL")]
 
 
 def _random_form(rng: random.Random, depth: int):
