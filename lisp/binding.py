@@ -294,7 +294,9 @@ def destructuring_lambda(name, ll, body, scope, macro=True):
     decl_forms = _decl_forms(body)
     node = destructure_node(ll, lambda level: cdr_node, list_from_iter(decl_forms, inner_body) if block_name else body,
                             level, None, what, whole_node=form_node, env_node=env_node)
-    lam = LambdaInfo(name, lisp_list(sys_sym("FORM"), sys_sym("ENV")))
+    # the macro's own lambda list, as written (the pretty printer lays out
+    # calls of macros with &body from it, as SBCL does)
+    lam = LambdaInfo(name, ll)
     lam.simple = True
     lam.nreq = 2
     lam.body = node

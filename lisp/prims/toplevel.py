@@ -215,11 +215,12 @@ def indent(text, prefix="  "):
 def format_backtrace(m, limit=20) -> str:
     """The innermost LIMIT described frames, runs of identical lines
     collapsed (deep recursion would otherwise fill the screen)."""
-    from ..printer import prin1_to_string
+    from ..printer import write_to_string
     texts = []
     for f in m.backtrace(limit * 50):
         try:
-            text = prin1_to_string(f) if not isinstance(f, str) else f
+            # one line per frame, as SBCL prints them
+            text = write_to_string(f, escape=True, pretty=False) if not isinstance(f, str) else f
         except LispError:
             text = "#<frame>"
         texts.append(text if len(text) <= 200 else text[:197] + "...")
@@ -257,8 +258,11 @@ def invoke_debugger(m, args):
     elif mode == "repl":
         err.write(f"Unhandled {condition_type_name(c)}:\n{indent(report)}\n(back at the top level)\n")
     _flush_err(err)
+    # An unhandled Racket break ends the computation as the signal it
+    # stands for: a script exits 130, 129 or 143 (SPEC 1, 6).
+    signum = _break_signal(c)
     try:
-        m.throw(proc.toplevel_tag, ToplevelExit(condition=c, report=report))
+        m.throw(proc.toplevel_tag, ToplevelExit(condition=c, report=report, signal=signum))
     except LispError:
         # the process's toplevel is gone (it is already unwinding past it):
         # end it here rather than signal again
@@ -267,6 +271,22 @@ def invoke_debugger(m, args):
         m.scheduler.process_finished(proc)
         from ..machine import SwitchProcess
         raise SwitchProcess()
+
+
+def _break_signal(c):
+    """The signal number an unhandled break condition C ends a program
+    with, or None for other conditions."""
+    from ..conditions import is_condition
+    from ..objects import find_package
+    racket = find_package("RACKET")
+    if racket is None or not isinstance(c, Instance) or not is_condition(c):
+        return None
+    names = {cls.name for cls in c.cls.cpl}
+    for name, signum in (("EXN-BREAK-TERMINATE", 15), ("EXN-BREAK-HANG-UP", 1), ("EXN-BREAK", 2)):
+        sym = racket.find(name)[0]
+        if sym is not None and sym in names:
+            return signum
+    return None
 
 
 def _stderr():
