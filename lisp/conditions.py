@@ -143,21 +143,14 @@ def report_end_of_file(c, stream):
 
 
 def report_reader_error(c, stream):
+    """The reader's message; it names file, line and column itself when it
+    knows the file, otherwise the position is added here."""
     msg = slot_value(c, "MESSAGE")
     text = msg.value if isinstance(msg, LString) else "reader error"
-    f, line, col = slot_value(c, "FILE"), slot_value(c, "LINE"), slot_value(c, "COLUMN")
-    where = []
-    if isinstance(f, LString):
-        where.append(f.value)
-    if line is not NIL:
-        where.append(f"line {line}")
-    if col is not NIL:
-        where.append(f"column {col}")
-    if where:
-        text = f"READ error at {', '.join(where)}: {text}"
-    else:
-        text = f"READ error: {text}"
-    _write(stream, text)
+    line, col = slot_value(c, "LINE"), slot_value(c, "COLUMN")
+    if "(file " not in text and line is not NIL:
+        text += f" (line {line}, column {col})" if col is not NIL else f" (line {line})"
+    _write(stream, "READ error: " + text)
 
 
 def report_default(c, stream):
