@@ -446,7 +446,15 @@ class Machine:
             self.check_interrupts = False
             self.deliver_hook(self)
 
+    # Set by runtime.breaks (a staticmethod (machine, frame)): called as a
+    # cleanup starts, in the same step, to disable Racket breaks for it
+    # (SPEC 6.6). None keeps cleanups as cheap as they were.
+    cleanup_hook = None
+
     def run_cleanup(self, f: Frame):
+        h = self.cleanup_hook
+        if h is not None:
+            h(self, f)
         f.start_cleanup(self)
 
     def throw(self, tag, values):

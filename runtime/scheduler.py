@@ -51,6 +51,13 @@ class Scheduler:
         self.activity = 0                      # slices run by non-pollers
         self.deadlock_hook = None              # set by runtime.api
 
+    # Set by runtime.breaks (staticmethods): break_hook(machine, process)
+    # raises a held Racket break at a step boundary where breaks are
+    # enabled; inherit_hook(machine, new_process) gives a new process its
+    # creator's break parameterization (SPEC 6.3, 6.5).
+    break_hook = None
+    inherit_hook = None
+
     # -- processes
     def spawn(self, fn, args=(), name="Anonymous", is_main=False, dyn=None) -> Process:
         p = Process(self, name, is_main)
@@ -142,6 +149,8 @@ class Scheduler:
                 # calling the interrupt function failed (say, a wrong
                 # number of arguments): an error in P, not in the scheduler
                 m.signal_python_error(e)
+        if self.break_hook is not None:
+            self.break_hook(m, p)
 
     def save(self, p: Process):
         m = self.machine
@@ -264,23 +273,15 @@ class Scheduler:
 
     def deliver_signals(self):
         """Deliver SIGINT/SIGHUP/SIGTERM to the main process at this step
-        boundary: it unwinds to its toplevel, running its cleanups (issue 4
-        makes these Racket breaks)."""
-        from .process import ToplevelExit
-        from lisp.errors import LispError
+        boundary as Racket breaks of kind interrupt, hang-up, terminate
+        (SPEC 1, 6); see runtime.breaks.console_signal."""
+        from .breaks import console_signal
         while self.pending_signals:
             signum = self.pending_signals.pop(0)
             main = self.main
             if main is None or not main.alive:
                 continue
-            self.wake(main)
-            self.load(main)
-            try:
-                self.machine.throw(main.toplevel_tag, ToplevelExit(signal=signum))
-            except LispError:
-                pass           # already unwinding past its toplevel
-            self.save(main)
-            self.current = None
+            console_signal(self, main, signum)
 
     def nested_poll(self, m):
         """Between slices of a nested run (Machine.call_nested)."""
@@ -307,6 +308,9 @@ def _deliver_hook(m):
     p = m.proc
     if p is not None and p.interrupts:
         deliver_pending(m, p)
+    hook = Scheduler.break_hook
+    if p is not None and hook is not None:
+        hook(m, p)
 
 
 class DeadlockError(Exception):

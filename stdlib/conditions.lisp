@@ -21,7 +21,8 @@ transfers control."
       (let ((*handler-clusters* (cdr clusters)))
         (dolist (handler (car clusters))
           (when (typep condition (car handler))
-            (funcall (cdr handler) condition)))))
+            ;; Racket breaks are disabled in handlers (SPEC 6.6)
+            (racket::%call-with-breaks nil (cdr handler) condition)))))
     nil))
 
 (defun error (datum &rest arguments)
@@ -73,28 +74,38 @@ that clause's body with its variable bound to the condition."
                  (return-from ,error-return
                    (handler-case (return-from ,normal-return ,form)
                      ,@(remove no-error cases)))))))
+        ;; The clauses run with Racket breaks disabled (SPEC 6.6), FORM with
+        ;; the break parameterization outside: the TAGBODY is inside a
+        ;; disabled parameterization, so the GO from a handler arrives in
+        ;; it with breaks already disabled, no step between.
         (let ((block (gensym "HANDLER-CASE"))
               (var (gensym "CONDITION"))
               (temp (gensym "TEMP"))
+              (outer (gensym "BREAKS"))
               (tags (mapcar (lambda (c) (declare (ignore c)) (gensym "CLAUSE")) cases)))
           `(block ,block
-             (let ((,var nil))
+             (let ((,var nil)
+                   (,outer (racket:current-break-parameterization)))
                (declare (ignorable ,var))
-               (tagbody
-                  (handler-bind
-                      ,(mapcar (lambda (case tag)
-                                 `(,(car case) (lambda (,temp) (setq ,var ,temp) (go ,tag))))
-                               cases tags)
-                    (return-from ,block ,form))
-                  ,@(mapcan (lambda (case tag)
-                              (let ((cvar (car (cadr case)))
-                                    (body (cddr case)))
-                                (list tag
-                                      `(return-from ,block
-                                         ,(if cvar
-                                              `(let ((,cvar ,var)) ,@body)
-                                              `(locally ,@body))))))
-                            cases tags))))))))
+               (racket::%call-with-breaks
+                nil
+                (lambda ()
+                  (tagbody
+                     (handler-bind
+                         ,(mapcar (lambda (case tag)
+                                    `(,(car case) (lambda (,temp) (setq ,var ,temp) (go ,tag))))
+                                  cases tags)
+                       (return-from ,block
+                         (racket:call-with-break-parameterization ,outer (lambda () ,form))))
+                     ,@(mapcan (lambda (case tag)
+                                 (let ((cvar (car (cadr case)))
+                                       (body (cddr case)))
+                                   (list tag
+                                         `(return-from ,block
+                                            ,(if cvar
+                                                 `(let ((,cvar ,var)) ,@body)
+                                                 `(locally ,@body))))))
+                               cases tags))))))))))
 
 (defmacro ignore-errors (&rest forms)
   "Run FORMS; if an ERROR is signalled, return NIL and the condition."

@@ -1,0 +1,261 @@
+"""The RACKET package (SPEC 6): Racket's break and thread API on the
+shared runtime. The break mechanism is runtime.breaks; the Lisp half
+(raising a break, WITH-HANDLERS, DYNAMIC-WIND, CALL-IN-NESTED-THREAD) is
+stdlib/racket.lisp.
+
+Racket's #t/#f are T/NIL here; procedures returning void return NIL.
+"""
+from __future__ import annotations
+
+from lisp.conditions import condition_class
+from lisp.errors import type_error
+from lisp.functions import defun, intern_name
+from lisp.machine import Frame, UNDO
+from lisp.macros import defmacro, body_of, args_of
+from lisp.objects import NIL, T, Cons, lisp_list
+from .breaks import (RACKET, BreakParameterization, break_thread, breaks_enabled,
+                     set_breaks_enabled, current_parameterization, enter_parameterization,
+                     check_after_enable, raise_break, HELD, NESTED)
+from .procs import spawn, check_process, join, kill
+from .sync import Semaphore, semaphore_signal
+from .waiting import Wait, WaitNode, run_wait, block_on, complete
+
+for _name in ("PARAMETERIZE-BREAK", "WITH-HANDLERS", "DYNAMIC-WIND", "EXN-BREAK",
+              "EXN-BREAK-HANG-UP", "EXN-BREAK-TERMINATE", "EXN-BREAK-P",
+              "EXN-BREAK-HANG-UP-P", "EXN-BREAK-TERMINATE-P", "CALL-IN-NESTED-THREAD"):
+    RACKET.export(RACKET.intern(_name)[0])
+
+def _report(text):
+    return lambda c, s: s.write(text)
+
+
+condition_class("RACKET:EXN-BREAK", ["SERIOUS-CONDITION"], report=_report("user break"))
+condition_class("RACKET:EXN-BREAK-HANG-UP", ["RACKET:EXN-BREAK"], report=_report("hang-up break"))
+condition_class("RACKET:EXN-BREAK-TERMINATE", ["RACKET:EXN-BREAK"],
+                report=_report("terminate break"))
+
+_KINDS = {NIL: "interrupt", intern_name(":HANG-UP"): "hang-up",
+          intern_name(":TERMINATE"): "terminate"}
+
+
+def _kind(x):
+    k = _KINDS.get(x)
+    if k is None:
+        raise type_error(x, "(MEMBER NIL :HANG-UP :TERMINATE)")
+    return k
+
+
+def _param(x) -> BreakParameterization:
+    if type(x) is not BreakParameterization:
+        raise type_error(x, "RACKET:BREAK-PARAMETERIZATION")
+    return x
+
+
+# ---------------------------------------------------------------- break state
+@defun("RACKET:BREAK-THREAD", "thread &optional kind", kind="control")
+def break_thread_(m, args):
+    """Send a break to THREAD (SPEC 6.1, 6.2). KIND is NIL (an interrupt
+    break), :HANG-UP or :TERMINATE. Held while THREAD's breaks are
+    disabled; wakes THREAD if it is blocked. A break to oneself with
+    breaks enabled is raised before BREAK-THREAD returns."""
+    target = check_process(args[0])
+    kind = _kind(args[1] if len(args) > 1 else NIL)
+    m.value = NIL
+    m.node = None
+    break_thread(m, target, kind)
+
+
+@defun("RACKET:BREAK-ENABLED", "&optional on", kind="control")
+def break_enabled(m, args):
+    """With no argument: T if breaks are enabled in the current process
+    for the current break parameterization. With ON: enable (true) or
+    disable (NIL) them in that parameterization's cell for this process;
+    a break held meanwhile is raised at once when enabling (SPEC 6.3, 6.4)."""
+    p = m.proc
+    m.node = None
+    if not args:
+        m.value = T if breaks_enabled(p) else NIL
+        return
+    set_breaks_enabled(p, args[0] is not NIL)
+    m.value = NIL
+    if args[0] is not NIL:
+        check_after_enable(m, p)
+
+
+@defun("RACKET:CURRENT-BREAK-PARAMETERIZATION", "", kind="control")
+def current_break_parameterization(m, args):
+    """The break parameterization of the current continuation."""
+    m.value = current_parameterization(m.proc)
+    m.node = None
+
+
+@defun("RACKET:BREAK-PARAMETERIZATION-P", "object")
+def break_parameterization_p(x):
+    return T if type(x) is BreakParameterization else NIL
+
+
+def _call_in(m, param, thunk, args=()):
+    """Call THUNK with PARAM as the break parameterization; raise a held
+    break before THUNK's first step if that enables breaks."""
+    enter_parameterization(m, param)
+    m.invoke(thunk, list(args))
+    check_after_enable(m, m.proc)
+
+
+@defun("RACKET:CALL-WITH-BREAK-PARAMETERIZATION", "break-param thunk", kind="control")
+def call_with_break_parameterization(m, args):
+    """Call THUNK (not in tail position) with BREAK-PARAM as the current
+    break parameterization."""
+    _call_in(m, _param(args[0]), args[1])
+
+
+@defun("RACKET::%CALL-WITH-BREAKS", "flag thunk &rest args", kind="control")
+def call_with_breaks(m, args):
+    """Call THUNK on ARGS in a fresh break parameterization whose initial
+    state is FLAG (PARAMETERIZE-BREAK; handlers and cleanups with FLAG NIL)."""
+    _call_in(m, BreakParameterization(args[0] is not NIL), args[1], args[2:])
+
+
+@defmacro("RACKET:PARAMETERIZE-BREAK")
+def m_parameterize_break(form, env):
+    """(parameterize-break flag body...): BODY in a fresh break
+    parameterization initially enabled iff FLAG is true (SPEC 6.4)."""
+    (flag,) = args_of(form, 1, None)[:1]
+    return lisp_list(RACKET.intern("%CALL-WITH-BREAKS")[0], flag,
+                     Cons(intern_name("LAMBDA"), Cons(NIL, body_of(form, 1))))
+
+
+# ---------------------------------------------------------------- threads
+@defun("RACKET:THREAD", "thunk", kind="control")
+def thread(m, args):
+    """Start a process calling THUNK; return it. It starts with the
+    caller's current break parameterization (SPEC 6.5)."""
+    m.value = spawn(m, args[0], [], name="thread")
+    m.node = None
+
+
+@defun("RACKET:CURRENT-THREAD", "", kind="control")
+def current_thread(m, args):
+    m.value = m.proc
+    m.node = None
+
+
+@defun("RACKET:THREAD-WAIT", "thread", kind="control")
+def thread_wait(m, args):
+    """Block until THREAD has ended. Returns NIL."""
+    target = check_process(args[0])
+    join(m, target, on_done=lambda t: NIL)
+
+
+@defun("RACKET:THREAD-RUNNING-P", "thread")
+def thread_running_p(p):
+    return T if check_process(p).alive else NIL
+
+
+@defun("RACKET:THREAD-DEAD-P", "thread")
+def thread_dead_p(p):
+    return NIL if check_process(p).alive else T
+
+
+@defun("RACKET:KILL-THREAD", "thread", kind="control")
+def kill_thread(m, args):
+    """End THREAD at once: no cleanup runs (SPEC 5, 6.8)."""
+    target = check_process(args[0])
+    m.value = NIL
+    m.node = None
+    kill(m, target, cleanups=False)
+
+
+class _NestedFrame(Frame):
+    """While the caller of CALL-IN-NESTED-THREAD waits: breaks aimed at it
+    go to the nested process (SPEC 6.8); left however the wait ends."""
+    __slots__ = ("caller",)
+    unwinds = UNDO
+
+    def __init__(self, caller):
+        self.caller = caller
+
+    def resume(self, m):
+        self.undo(m)
+
+    def undo(self, m):
+        NESTED.pop(self.caller, None)
+
+
+@defun("RACKET::%CALL-IN-NESTED-THREAD", "thunk", kind="control")
+def call_in_nested_thread(m, args):
+    """Run THUNK in a new process and wait for it; breaks aimed at the
+    caller meanwhile go to it. The value is (:VALUES . values) or
+    (:RAISE condition) as THUNK's wrapper returns, or (:KILLED)."""
+    caller = m.proc
+    p = spawn(m, args[0], [], name="nested thread")
+    NESTED[caller] = p
+    m.k.append(_NestedFrame(caller))
+
+    def done(t):
+        if t.exit is None and t.results:
+            return t.results[0]
+        return lisp_list(intern_name(":KILLED"))
+    join(m, p, on_done=done)
+
+
+# ---------------------------------------------------------------- semaphores
+def _semaphore(x) -> Semaphore:
+    if type(x) is not Semaphore:
+        raise type_error(x, "RACKET:SEMAPHORE")
+    return x
+
+
+@defun("RACKET:MAKE-SEMAPHORE", "&optional init")
+def make_semaphore(init=0):
+    if type(init) is not int or init < 0:
+        raise type_error(init, "(INTEGER 0)")
+    return Semaphore(None, init)
+
+
+@defun("RACKET:SEMAPHORE-POST", "semaphore", kind="control")
+def semaphore_post(m, args):
+    semaphore_signal(m.scheduler, _semaphore(args[0]))
+    m.value = NIL
+    m.node = None
+
+
+@defun("RACKET:SEMAPHORE-TRY-WAIT-P", "semaphore")
+def semaphore_try_wait_p(s):
+    s = _semaphore(s)
+    if s.count > 0:
+        s.count -= 1
+        return T
+    return NIL
+
+
+def _semaphore_attempt(sem, enable_break):
+    def attempt(m, w):
+        p = m.proc
+        if enable_break and p in HELD:
+            # SPEC 6.7: breaks count as enabled inside the operation; the
+            # break is raised without taking the semaphore, and CONTINUE
+            # goes back to waiting
+            raise_break(m, p, node=WaitNode(w))
+        elif sem.count > 0:
+            sem.count -= 1
+            complete(m, NIL)
+        else:
+            block_on(m, w, sem.waiters)
+    return attempt
+
+
+@defun("RACKET:SEMAPHORE-WAIT", "semaphore", kind="control")
+def semaphore_wait(m, args):
+    """Decrement SEMAPHORE, blocking until its count is positive."""
+    sem = _semaphore(args[0])
+    run_wait(m, Wait(_semaphore_attempt(sem, False), "a semaphore"))
+
+
+@defun("RACKET:SEMAPHORE-WAIT/ENABLE-BREAK", "semaphore", kind="control")
+def semaphore_wait_enable_break(m, args):
+    """Like SEMAPHORE-WAIT, with breaks enabled while it waits: either the
+    semaphore is decremented or a break is raised, never both (SPEC 6.7).
+    The state of breaks outside is unchanged at every step boundary."""
+    sem = _semaphore(args[0])
+    run_wait(m, Wait(_semaphore_attempt(sem, True), "a semaphore"))
