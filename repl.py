@@ -97,7 +97,27 @@ def parse_args(argv):
                        history=history)
 
 
+EARLY_SIGNALS: list = []
+
+
+def _record_early_signal(signum, frame):
+    EARLY_SIGNALS.append(signum)
+
+
+def _catch_signals_during_startup():
+    """From the first moment, SIGINT/SIGHUP/SIGTERM are recorded instead of
+    raising KeyboardInterrupt in Python (no traceback, SPEC 1); they are
+    handed to the scheduler once the interpreter exists."""
+    import signal
+    for s in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+        try:
+            signal.signal(s, _record_early_signal)
+        except (ValueError, OSError):
+            pass
+
+
 def main(argv=None):
+    _catch_signals_during_startup()
     argv = sys.argv[1:] if argv is None else argv
     what, opts = parse_args(argv)
     if what == "help":
@@ -117,6 +137,7 @@ def main(argv=None):
     argv0 = [script] + opts["script_args"] if script else ["lisp"]
     interp = Interpreter(mode=mode, argv=argv0, install_signals=True,
                          max_depth=opts["max_depth"], quantum=opts["quantum"])
+    interp.scheduler.pending_signals.extend(EARLY_SIGNALS)
     status = run_actions(interp, opts["actions"])
     if status is not None:
         return status

@@ -156,3 +156,16 @@ def test_sigterm_exits_143(tmp_path):
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=30)
     assert proc.returncode == 143
+
+
+def test_signal_during_startup_is_recorded_not_a_traceback():
+    """A SIGINT that arrives while the interpreter is still starting (before
+    its handlers exist) used to raise KeyboardInterrupt with a Python
+    traceback; repl.py records it from the first moment and hands it to the
+    scheduler once the interpreter exists."""
+    code = ("import os, signal, repl; repl._catch_signals_during_startup(); "
+            "os.kill(os.getpid(), signal.SIGINT); print(repl.EARLY_SIGNALS == [signal.SIGINT])")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                       timeout=60)
+    assert r.stdout.strip() == "True"
+    assert "Traceback" not in r.stderr
