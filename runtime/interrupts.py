@@ -30,13 +30,10 @@ ResumeFrame is simply popped with everything else.
 """
 from __future__ import annotations
 
-from collections import deque
-
 from lisp.dynamic import MISSING
-from lisp.errors import lisp_error, program_error
-from lisp.functions import Function, Primitive
-from lisp.machine import Frame, CatchFrame, bind_special, SpecialBindFrame, UNDO
-from lisp.objects import NIL, T, MV, Package, cl_sym, sys_sym, find_package, SYSTEM
+from lisp.functions import Function
+from lisp.machine import Frame, CatchFrame, bind_special, UNDO
+from lisp.objects import NIL, T, Package, sys_sym, find_package, SYSTEM
 
 SB_SYS = find_package("SB-SYS") or Package("SB-SYS", use=[find_package("COMMON-LISP")])
 
