@@ -194,6 +194,8 @@
 ;=> (3 2 1)
 (destructuring-bind (a (b c) d) '(1 (2 3) 4) (list a b c d))
 ;=> (1 2 3 4)
+(destructuring-bind (&whole w a b) '(1 2) (list w a b))
+;=> ((1 2) 1 2)
 (destructuring-bind (a . b) '(1 2 3) (list a b))
 ;=> (1 (2 3))
 (destructuring-bind (a b . c) '(1 2) (list a b c))
