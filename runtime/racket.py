@@ -8,16 +8,19 @@ Racket's #t/#f are T/NIL here; procedures returning void return NIL.
 from __future__ import annotations
 
 from lisp.conditions import condition_class
-from lisp.errors import type_error
+from lisp.errors import type_error, lisp_error
 from lisp.functions import defun, intern_name
 from lisp.machine import Frame, UNDO
 from lisp.macros import defmacro, body_of, args_of
-from lisp.objects import NIL, T, Cons, lisp_list
+from lisp.objects import NIL, T, MV, Cons, LString, lisp_list
 from .breaks import (RACKET, BreakParameterization, break_thread, breaks_enabled,
                      set_breaks_enabled, current_parameterization, enter_parameterization,
                      check_after_enable, raise_break, HELD, NESTED)
+from .mp_sync import check_mailbox
 from .procs import spawn, check_process, join, kill
-from .sync import Semaphore, semaphore_signal
+from .sb_sync import check_mutex, check_waitqueue, CondWaitFrame, reacquire
+from .sb_thread import optional_seconds
+from .sync import Semaphore, semaphore_signal, try_lock, release_all, _name as _sync_name
 from .waiting import Wait, WaitNode, run_wait, block_on, complete
 
 for _name in ("PARAMETERIZE-BREAK", "WITH-HANDLERS", "DYNAMIC-WIND", "EXN-BREAK",
@@ -259,3 +262,140 @@ def semaphore_wait_enable_break(m, args):
     The state of breaks outside is unchanged at every step boundary."""
     sem = _semaphore(args[0])
     run_wait(m, Wait(_semaphore_attempt(sem, True), "a semaphore"))
+
+
+# ---------------------------------------------------------------- other /enable-break waits
+# The blocking operations of SPEC 7 with a timeout, each with the guarantee
+# of SEMAPHORE-WAIT/ENABLE-BREAK (SPEC 6.7): the attempt first looks for a
+# held break (breaks count as enabled inside the operation) and raises it
+# without taking anything, so CONTINUE goes back to waiting; otherwise it
+# takes the resource and completes in the same step, the outer break state
+# being back before the next step boundary; otherwise it blocks, and
+# BREAK-THREAD wakes it so the retry sees the break. Racket has none of
+# these operations; they are named after the SPEC 7 operation they wrap.
+# An optional TIMEOUT (seconds, NIL for none) ends the wait with NIL.
+
+def _timeout(args, i):
+    return optional_seconds(args[i]) if len(args) > i else None
+
+
+@defun("RACKET:GRAB-MUTEX/ENABLE-BREAK", "mutex &optional timeout", kind="control")
+def grab_mutex_enable_break(m, args):
+    """Acquire the SB-THREAD mutex MUTEX, with breaks enabled while waiting:
+    either it is acquired (T) or a break is raised, never both (SPEC 6.7).
+    NIL when TIMEOUT seconds pass first. Grabbing a mutex one holds is an
+    error."""
+    lock = check_mutex(args[0])
+    timeout = _timeout(args, 1)
+    if lock.owner is m.proc and not lock.recursive:
+        raise lisp_error("SIMPLE-ERROR", "Recursive lock attempt ~S.", lock)
+
+    def attempt(m, w):
+        p = m.proc
+        if p in HELD:
+            raise_break(m, p, node=WaitNode(w))
+        elif try_lock(lock, p):
+            complete(m, T)
+        elif w.timed_out():
+            complete(m, NIL)
+        else:
+            block_on(m, w, lock.waiters)
+    run_wait(m, Wait(attempt, f"mutex {_sync_name(lock)}", timeout))
+
+
+class _ReacquireFrame(CondWaitFrame):
+    """Below CONDITION-WAIT/ENABLE-BREAK's wait: however the wait ends
+    (notified, timed out, or unwound by a break) the mutex is taken back,
+    without time limit, before anything else runs; breaks and interrupts
+    are disabled meanwhile, so the reacquisition cannot be cut short."""
+    __slots__ = ()
+
+    def resume(self, m):
+        enter_parameterization(m, BreakParameterization(False))
+        reacquire(m, self.lock, self.count, None, on_timeout=NIL, value=m.value)
+
+
+@defun("RACKET:CONDITION-WAIT/ENABLE-BREAK", "waitqueue mutex &optional timeout",
+       kind="control")
+def condition_wait_enable_break(m, args):
+    """Release MUTEX (held by the current thread) and wait on the SB-THREAD
+    WAITQUEUE, with breaks enabled while waiting: either the wait ends (T
+    when notified, NIL when TIMEOUT passes) or a break is raised, never
+    both (SPEC 6.7). MUTEX is held again however it exits: on return, and
+    before a raised break unwinds past the call (a CONTINUE restart of the
+    break resumes the wait, with the handler running while MUTEX is
+    released). A notification that has reached the waiter completes the
+    wait even if a break arrived since: raising instead would lose it; the
+    break stays held."""
+    cv = check_waitqueue(args[0])
+    lock = check_mutex(args[1])
+    timeout = _timeout(args, 2)
+    if lock.owner is not m.proc:
+        raise lisp_error("SIMPLE-ERROR", "The current thread is not holding ~S.", lock)
+
+    def attempt(m, w):
+        p = m.proc
+        if w.phase == 0:
+            if p in HELD:
+                raise_break(m, p, node=WaitNode(w))
+            else:
+                w.data = {"notified": False}
+                release_all(m.scheduler, lock, p)
+                w.phase = 1
+                block_on(m, w, cv.waiters)
+        elif w.data["notified"]:
+            complete(m, T)
+        elif p in HELD:
+            raise_break(m, p, node=WaitNode(w))
+        elif w.timed_out():
+            complete(m, NIL)
+        else:
+            block_on(m, w, cv.waiters)
+    m.k.append(_ReacquireFrame(lock, lock.count, None, True))
+    run_wait(m, Wait(attempt, f"condition variable {_sync_name(cv)}", timeout))
+
+
+@defun("RACKET:MAILBOX-READ/ENABLE-BREAK", "mailbox &optional timeout", kind="control")
+def mailbox_read_enable_break(m, args):
+    """Take the oldest object from the MP mailbox MAILBOX, with breaks
+    enabled while waiting: either an object is taken (values: it and T) or
+    a break is raised, never both (SPEC 6.7). NIL and NIL when TIMEOUT
+    seconds pass first."""
+    mb = check_mailbox(args[0])
+    timeout = _timeout(args, 1)
+
+    def attempt(m, w):
+        p = m.proc
+        if p in HELD:
+            raise_break(m, p, node=WaitNode(w))
+        elif mb.queue:
+            complete(m, MV((mb.queue.popleft(), T)))
+        elif w.timed_out():
+            complete(m, MV((NIL, NIL)))
+        else:
+            block_on(m, w, mb.waiters)
+    run_wait(m, Wait(attempt, f"mailbox {_sync_name(mb)}", timeout))
+
+
+@defun("RACKET:THREAD-WAIT/ENABLE-BREAK", "thread &optional timeout", kind="control")
+def thread_wait_enable_break(m, args):
+    """Wait until THREAD has ended (a join), with breaks enabled while
+    waiting: either the join completes (T) or a break is raised, never both
+    (SPEC 6.7). NIL when TIMEOUT seconds pass first."""
+    target = check_process(args[0])
+    timeout = _timeout(args, 1)
+    if target is m.proc and timeout is None:
+        raise lisp_error("SIMPLE-ERROR", "~A cannot wait for itself to finish",
+                         LString(target.name))
+
+    def attempt(m, w):
+        p = m.proc
+        if p in HELD:
+            raise_break(m, p, node=WaitNode(w))
+        elif not target.alive:
+            complete(m, T)
+        elif w.timed_out():
+            complete(m, NIL)
+        else:
+            block_on(m, w, target.joiners)
+    run_wait(m, Wait(attempt, f"the end of {target.name}", timeout))

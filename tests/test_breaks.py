@@ -324,3 +324,214 @@ def test_sigint_with_breaks_disabled_held_then_backtrace_then_kill(tmp_path):
     proc.wait(timeout=30)
     assert proc.returncode == 130
     assert out == ""
+
+
+# ------------------------------------------- exactness of the other /enable-break waits (6.7)
+SWEEP_TEMPLATE = """
+(defvar *log* nil)
+(defun note (x) (push x *log*))
+%s
+(defun scenario ()
+  (note :start)
+  (racket:with-handlers ((racket:exn-break-p (lambda (e) (declare (ignore e)) (note :outer-break))))
+    (racket:parameterize-break nil
+      %s
+      (racket:with-handlers ((racket:exn-break-p (lambda (e) (declare (ignore e)) %s)))
+        (when %s (note :took)))
+      %s)
+    (note :after))
+  :done)
+"""
+
+# name -> (definitions, before the wait, inner handler's note, the wait,
+#          after the wait (still in the disabled region))
+ENABLE_BREAK_OPS = {
+    "grab-mutex": (
+        "(defvar *m* (sb-thread:make-mutex))", "",
+        "(note :inner-break)", "(racket:grab-mutex/enable-break *m* 10)", ""),
+    "mailbox-read": (
+        "(defvar *mb* (mp:make-mailbox))", "",
+        "(note :inner-break)", "(nth-value 1 (racket:mailbox-read/enable-break *mb* 10))", ""),
+    "thread-wait": (
+        "(defvar *t* (racket:thread (lambda () nil))) (racket:thread-wait *t*)", "",
+        "(note :inner-break)", "(racket:thread-wait/enable-break *t* 10)", ""),
+    # the wait really blocks: a notifier, started with the mutex held, can
+    # only notify once the wait has released it; the inner handler notes
+    # whether the mutex was already taken back when it ran
+    "condition-wait": (
+        "(defvar *m* (sb-thread:make-mutex)) (defvar *q* (sb-thread:make-waitqueue))",
+        "(sb-thread:grab-mutex *m*) (racket:thread (lambda () (sb-thread:with-mutex (*m*)"
+        " (sb-thread:condition-notify *q*))))",
+        "(note (if (sb-thread:holding-mutex-p *m*) :inner-break :inner-break-unheld))",
+        "(racket:condition-wait/enable-break *q* *m* 10)",
+        "(note (if (sb-thread:holding-mutex-p *m*) :held :not-held)) (sb-thread:release-mutex *m*)"),
+}
+
+
+def _resource_reset_and_check(name, it):
+    """For each operation: reset its resource before a run, and check after
+    the run that it was taken exactly when the log says :TOOK."""
+    if name == "grab-mutex":
+        lock = it.eval("*m*")
+
+        def reset():
+            lock.owner, lock.count = None, 0
+
+        def check(took, p):
+            return lock.owner is (p if took else None)
+    elif name == "mailbox-read":
+        mb = it.eval("*mb*")
+
+        def reset():
+            mb.queue.clear()
+            mb.queue.append(1)
+
+        def check(took, p):
+            return len(mb.queue) == (0 if took else 1)
+    elif name == "condition-wait":
+        lock = it.eval("*m*")
+
+        def reset():
+            lock.owner, lock.count = None, 0
+
+        def check(took, p):
+            # released by the scenario however the wait ended
+            return lock.owner is None or p.exit is not None
+    else:
+        def reset():
+            pass
+
+        def check(took, p):
+            return True
+    return reset, check
+
+
+@pytest.mark.parametrize("name", sorted(ENABLE_BREAK_OPS))
+def test_rule_6_7_sweep_other_enable_break_waits_either_or(name):
+    """SPEC 6.7: for GRAB-MUTEX/ENABLE-BREAK, CONDITION-WAIT/ENABLE-BREAK,
+    MAILBOX-READ/ENABLE-BREAK and THREAD-WAIT/ENABLE-BREAK, a break injected
+    before every step of a scenario calling the operation under
+    (parameterize-break nil ...): either the operation completed (:TOOK,
+    the break raised only after the disabled region) or the break was
+    raised inside it (:INNER-BREAK, nothing taken), never both; nothing is
+    lost; CONDITION-WAIT/ENABLE-BREAK holds the mutex again however it
+    exits, before the break's handler runs. Other processes (the notifier)
+    run only while the scenario is blocked, so each run is exact."""
+    from runtime.breaks import break_thread
+    from runtime.process import RUNNABLE
+    from lisp.objects import NIL, list_to_py
+
+    defs, before_wait, inner, wait, after_wait = ENABLE_BREAK_OPS[name]
+    it = Interpreter()
+    it.eval(SWEEP_TEMPLATE % (defs, before_wait, inner, wait, after_wait))
+    fn = it.read("scenario").fn
+    sched = it.scheduler
+    log_sym = it.read("*log*")
+    reset, check = _resource_reset_and_check(name, it)
+
+    def start():
+        log_sym.value = NIL
+        reset()
+        return sched.spawn(fn, [], name="sweep")
+
+    def log():
+        return [s.name for s in reversed(list_to_py(log_sym.value))]
+
+    def advance(p, n):
+        """N steps of P; while P is blocked, other processes step instead."""
+        taken = 0
+        while taken < n and p.alive:
+            if p.state == RUNNABLE:
+                taken += sched.run_steps(p, 1)
+            else:
+                others = [q for q in sched.run_queue if q is not p]
+                if not others:
+                    break
+                sched.run_steps(others[0], 1)
+        return taken
+
+    p = start()
+    total = advance(p, 10 ** 6)
+    assert not p.alive
+    assert [x for x in log() if x not in ("HELD",)] == ["START", "TOOK", "AFTER"], log()
+    outcomes = set()
+    blocked_inner = 0
+    for n in range(total + 1):
+        p = start()
+        advance(p, n)
+        blocked = p.alive and p.state != RUNNABLE
+        before = log()
+        if p.alive:
+            if p.state == RUNNABLE:
+                sched.load(p)
+                break_thread(sched.machine, p, "interrupt")
+                sched.save(p)
+                sched.current = None
+            else:
+                # blocked: the break wakes it; its retry runs first, before
+                # a notifier could complete the wait
+                break_thread(sched.machine, p, "interrupt")
+                advance(p, 1)
+        sched.run_until(lambda: not p.alive)
+        got = log()
+        assert got[:len(before)] == before, (n, got)
+        took = "TOOK" in got
+        inner_break = any(x.startswith("INNER-BREAK") for x in got)
+        assert not (took and inner_break), (n, got)
+        assert "INNER-BREAK-UNHELD" not in got and "NOT-HELD" not in got, (n, got)
+        assert check(took, p), (n, got)
+        if p.exit is None and "AFTER" not in before and n < total:
+            # the break was delivered exactly once, somewhere
+            assert got.count("INNER-BREAK") + got.count("OUTER-BREAK") == 1, (n, got)
+        outcomes.add(tuple(x for x in got if x != "HELD"))
+        blocked_inner += blocked and inner_break
+    assert ("START", "INNER-BREAK", "AFTER") in outcomes
+    assert ("START", "TOOK", "OUTER-BREAK") in outcomes
+    # the condition wait was also broken while blocked (the mutex released)
+    assert blocked_inner or name != "condition-wait"
+
+
+# ---------------------------------------------------------------- the REPL at a terminal
+def test_repl_ctrl_c_with_breaks_disabled_held_backtrace_kill():
+    """SPEC 6 (signals): at the REPL in a pseudo-terminal, an evaluation
+    looping with breaks disabled holds the first Ctrl-C; a second prints
+    the main process's backtrace; a third ends the evaluation without
+    running its cleanups, saying so; the REPL then evaluates (+ 1 2).
+    Markers are built at run time so the echo of the input cannot match
+    them, and each Ctrl-C but the first is sent once the previous one's
+    effect shows (the first has no visible effect: a held break is silent)."""
+    from test_repl_terminal import Terminal
+
+    term = Terminal()
+    try:
+        term.read_until(r"Ctrl-D quits")
+        term.send('(racket:parameterize-break nil (unwind-protect (progn (format t "~A~%"'
+                  ' (concatenate (quote string) "loop" "-running")) (finish-output) (loop))'
+                  ' (format t "~A~%" (concatenate (quote string) "cleanup" "-ran"))))\r')
+        term.read_until(r"loop-running")
+        term.mark()
+        term.send("\x03")
+        # two signals arriving before the handler runs count as one (POSIX
+        # does not queue them): send the second again until the backtrace,
+        # the state it leads to, shows
+        for _ in range(10):
+            term.send("\x03")
+            try:
+                term.read_until(r"break is held\. Backtrace of main thread:", timeout=3)
+                break
+            except AssertionError:
+                pass
+        else:
+            raise AssertionError(f"no backtrace after 11 Ctrl-C; screen:\n{term.text()}")
+        assert "without running its cleanups" not in term.text()
+        term.send("\x03")
+        term.read_until(r"killed without running its cleanups")
+        term.read_until(r"returned to the top level")
+        killed = term.text()
+        term.mark()
+        term.send("(+ 1 2)\r")
+        term.read_until(r"\b3\b")
+        assert "cleanup-ran" not in killed + term.text()
+        assert "Traceback" not in killed + term.text()
+    finally:
+        term.close()
