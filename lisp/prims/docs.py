@@ -1,0 +1,234 @@
+"""Documentation strings (DOCUMENTATION and its SETF) and looking symbols
+up by part of their name (APROPOS, APROPOS-LIST).
+
+A function's docstring lives on the function object (a closure's
+LambdaInfo, a primitive's or generic function's ``doc``), a class's on the
+class, so redefining the function or class replaces it as in SBCL. The
+docstrings that have no object to live on (variables, DEFSETF, structures
+without a class, doc-types an implementation may add) are kept in
+``DOCS``, keyed by (name, doc-type name). DEFVAR, DEFPARAMETER and
+DEFCONSTANT pass their docstring to SYS::%DEFVAR and friends; this module
+wraps those to record it.
+"""
+from __future__ import annotations
+
+from ..functions import defun, designator_string, Function
+from ..machine import Closure
+from ..objects import NIL, UNBOUND, Cons, LString, Symbol, cl_sym, sys_sym, list_from_iter
+from ..printer import prin1_to_string
+from ..dynamic import symbol_value
+from ..types import CLASSES, DEFTYPES
+from . import control, typefns  # noqa: F401  (the definers wrapped below)
+from .packages import coerce_package
+from .pkgiter import all_packages
+
+DOCS: dict[tuple, str] = {}
+
+
+def _doc_type(x) -> str:
+    return x.name if isinstance(x, Symbol) else repr(x)
+
+
+def _function_object(x):
+    """The function or macro named by X (a symbol or (SETF name)), or X when
+    it is a function."""
+    if isinstance(x, Function):
+        return x
+    if isinstance(x, Symbol):
+        return x.macro if x.macro is not None and x.fn is None else (x.fn or x.macro)
+    if type(x) is Cons and x.car is cl_sym("SETF") and type(x.cdr) is Cons:
+        return x.cdr.car.setf_fn if isinstance(x.cdr.car, Symbol) else None
+    return None
+
+
+def _key(x):
+    """A hashable key for a name (a symbol, or a list such as (SETF FOO))."""
+    return prin1_to_string(x) if type(x) is Cons else x
+
+
+def _get_object_doc(obj):
+    if isinstance(obj, Closure):
+        return obj.lam.doc
+    return getattr(obj, "doc", None)
+
+
+def _set_object_doc(obj, doc) -> bool:
+    if isinstance(obj, Closure):
+        # the analyzer keeps a closure's docstring as a Lisp string
+        obj.lam.doc = LString(doc) if doc is not None else None
+        return True
+    try:
+        obj.doc = doc
+    except AttributeError:
+        return False
+    return True
+
+
+def _type_holder(name):
+    """The object that holds NAME's type documentation: its class or its
+    DEFTYPE expander; None when there is neither."""
+    return CLASSES.get(name) or DEFTYPES.get(name)
+
+
+def _as_lisp(doc):
+    """A docstring as Lisp has it: objects keep either a Lisp or a Python
+    string."""
+    if isinstance(doc, LString):
+        return doc
+    return LString(doc) if isinstance(doc, str) else NIL
+
+
+@defun("DOCUMENTATION", "x doc-type")
+def documentation(x, doc_type):
+    """Return the documentation string of DOC-TYPE for X, or NIL if none
+    exists. System doc-types are VARIABLE, FUNCTION, STRUCTURE, TYPE, SETF,
+    and T."""
+    kind = _doc_type(doc_type)
+    if kind in ("FUNCTION", "T", "COMPILER-MACRO") and not isinstance(x, (Symbol, Cons)):
+        if isinstance(x, Function):
+            return _as_lisp(_get_object_doc(x))
+        if kind == "T" and hasattr(x, "doc") and not isinstance(x, LString):
+            return _as_lisp(x.doc)   # classes, packages and other objects with a docstring
+        return NIL
+    if kind == "FUNCTION":
+        key = (_key(x), kind)
+        if key in DOCS:
+            return _as_lisp(DOCS[key])
+        fn = _function_object(x)
+        return _as_lisp(_get_object_doc(fn)) if fn is not None else NIL
+    if kind in ("TYPE", "STRUCTURE") and isinstance(x, Symbol):
+        key = (x, kind)
+        if key in DOCS:
+            return _as_lisp(DOCS[key])
+        holder = _type_holder(x)
+        return _as_lisp(_get_object_doc(holder)) if holder is not None else NIL
+    return _as_lisp(DOCS.get((_key(x), kind)))
+
+
+@defun("DOCUMENTATION", "new-value x doc-type", setf=True)
+def set_documentation(new, x, doc_type):
+    """Set the documentation string of DOC-TYPE for X to NEW-VALUE (a string
+    or NIL)."""
+    doc = new.value if isinstance(new, LString) else None
+    kind = _doc_type(doc_type)
+    target = None
+    if not isinstance(x, (Symbol, Cons)):
+        target = x
+    elif kind == "FUNCTION":
+        target = _function_object(x)
+        DOCS.pop((_key(x), kind), None)
+    elif kind == "TYPE" and isinstance(x, Symbol) and x in CLASSES:
+        target = CLASSES[x]
+    if target is None or not _set_object_doc(target, doc):
+        if doc is None:
+            DOCS.pop((_key(x), kind), None)
+        else:
+            DOCS[(_key(x), kind)] = doc
+    return new
+
+
+def _record_variable_doc(name, doc):
+    if isinstance(name, Symbol) and isinstance(doc, LString):
+        DOCS[(name, "VARIABLE")] = doc.value
+
+
+def _wrap_definer(name: str, control_kind: bool):
+    """Make the primitive SYS::NAME record the docstring it receives last."""
+    prim = sys_sym(name).fn
+    inner = prim.fn
+    if control_kind:
+        def wrapped(m, args):
+            if len(args) == 4:
+                _record_variable_doc(args[0], args[3])
+            return inner(m, args)
+    else:
+        def wrapped(name_, value, doc):
+            _record_variable_doc(name_, doc)
+            return inner(name_, value, doc)
+    prim.fn = wrapped
+
+
+_wrap_definer("%DEFVAR", True)
+_wrap_definer("%DEFPARAMETER", False)
+_wrap_definer("%DEFCONSTANT", False)
+
+
+@defun("SYS:%SET-DEFINITION-DOC", "name kind doc")
+def set_definition_doc(name, kind, doc):
+    """Give the macro or type just defined as NAME its docstring DOC
+    (KIND is FUNCTION or TYPE); returns NAME, the definer's value."""
+    holder = name.macro if kind is cl_sym("FUNCTION") else DEFTYPES.get(name)
+    if holder is not None:
+        _set_object_doc(holder, doc.value)
+    return name
+
+
+def _wrap_body_definer(macro: str, kind: str):
+    """Make the macro MACRO (DEFMACRO, DEFTYPE: NAME LAMBDA-LIST . BODY),
+    whose expander function does not keep the docstring, record it."""
+    from ..analyzer import parse_body
+    from ..macros import L, QUOTE, PROGN
+    prim = cl_sym(macro).macro
+    inner = prim.fn
+
+    def wrapped(form, env):
+        expansion = inner(form, env)
+        try:
+            name, body = form.cdr.car, form.cdr.cdr.cdr
+            _, doc, _ = parse_body(body, allow_doc=True)
+        except Exception:   # a malformed form: the expansion reports it
+            return expansion
+        if not isinstance(doc, LString):
+            return expansion
+        return L(PROGN, expansion, L(sys_sym("%SET-DEFINITION-DOC"), L(QUOTE, name),
+                                     L(QUOTE, cl_sym(kind)), doc))
+    prim.fn = wrapped
+
+
+_wrap_body_definer("DEFMACRO", "FUNCTION")
+_wrap_body_definer("DEFTYPE", "TYPE")
+
+
+# ---------------------------------------------------------------- apropos
+def _apropos_symbols(string, package, external_only):
+    needle = designator_string(string).upper()
+    if package is NIL:
+        packages = all_packages()
+    else:
+        packages = [coerce_package(package)]
+    out, seen = [], set()
+    for pkg in packages:
+        tables = [pkg.external] if external_only is not NIL else [pkg.internal, pkg.external]
+        if package is not NIL and external_only is NIL:
+            tables += [p.external for p in pkg.use_list]
+        for table in tables:
+            for s in table.values():
+                if needle in s.name.upper() and id(s) not in seen:
+                    seen.add(id(s))
+                    out.append(s)
+    return out
+
+
+@defun("APROPOS-LIST", "string-designator &optional package external-only")
+def apropos_list(string, package=NIL, external_only=NIL):
+    """Like APROPOS, except that it returns a list of the symbols found
+    instead of describing them."""
+    return list_from_iter(_apropos_symbols(string, package, external_only))
+
+
+@defun("APROPOS", "string-designator &optional package external-only")
+def apropos(string, package=NIL, external_only=NIL):
+    """Briefly describe all symbols which contain the specified STRING. If
+    PACKAGE is supplied then only describe symbols present in that package.
+    If EXTERNAL-ONLY then only describe external symbols in the specified
+    package."""
+    out = symbol_value(cl_sym("*STANDARD-OUTPUT*"))
+    for s in _apropos_symbols(string, package, external_only):
+        line = prin1_to_string(s)
+        if s.value is not UNBOUND:
+            line += " = " + prin1_to_string(s.value)
+        elif s.fn is not None or s.macro is not None:
+            line += " (fbound)"
+        out.fresh_line()
+        out.write(line + "\n")
+    return NIL
