@@ -525,9 +525,14 @@ class Machine:
         r = p.results
         return r[0] if len(r) == 1 else MV(r)
 
-    def backtrace(self, limit=40):
-        """Descriptions of the innermost LIMIT described frames."""
+    def backtrace(self, limit=40, current=False):
+        """Descriptions of the innermost LIMIT described frames; with
+        CURRENT, first the form the process is about to evaluate (for a
+        process stopped between steps, e.g. in a loop with no call pending)."""
         out = []
+        node = self.node
+        if current and node is not None and getattr(node, "form", None) is not None:
+            out.append(node.form)
         for f in reversed(self.k):
             d = f.describe()
             if d is not None:

@@ -172,7 +172,7 @@ def console_signal(sched, main, signum):
     try:
         if s.signals == 1:
             sys.stderr.write("Breaks are disabled; the break is held. Backtrace of "
-                             f"{main.name}:\n{format_backtrace(m)}\n")
+                             f"{main.name}:\n{format_backtrace(m, current=True)}\n")
             sys.stderr.flush()
         elif s.signals >= 2:
             sys.stderr.write("Breaks are still disabled: evaluation killed without "

@@ -203,3 +203,22 @@ def test_destructuring_whole_variable_and_pattern(it):
     assert it.eval("(destructuring-bind (&whole (x y) a b) (list 1 2) (list x y a b))") == [1, 2, 1, 2]
     it.eval("(defmacro m-whole (&whole f a) `(quote (,f ,a)))")
     assert it.eval("(m-whole 5)") == [["M-WHOLE", 5], 5]
+
+
+def test_backtrace_of_a_process_stopped_in_a_loop_names_what_it_runs():
+    """A process stopped between steps in a loop has no call pending; its
+    backtrace (shown on a second Ctrl-C with breaks disabled) used to be
+    empty. It starts with the form about to be evaluated."""
+    from lisp.prims.toplevel import format_backtrace
+    i = Interpreter()
+    i.eval("(defun m-spin () (let ((n 0)) (loop (setq n (1+ n)))))")
+    sched = i.scheduler
+    p = sched.spawn(i.read("m-spin").fn, [], name="spinner")
+    sched.run_steps(p, 50)
+    sched.load(p)
+    text = format_backtrace(sched.machine, current=True)
+    sched.save(p)
+    sched.current = None
+    from runtime.interrupts import kill_without_cleanups
+    kill_without_cleanups(sched, p)
+    assert text.startswith("0: (")

@@ -212,12 +212,12 @@ def indent(text, prefix="  "):
     return "\n".join(prefix + line if line else line for line in text.split("\n"))
 
 
-def format_backtrace(m, limit=20) -> str:
+def format_backtrace(m, limit=20, current=False) -> str:
     """The innermost LIMIT described frames, runs of identical lines
     collapsed (deep recursion would otherwise fill the screen)."""
     from ..printer import write_to_string
     texts = []
-    for f in m.backtrace(limit * 50):
+    for f in m.backtrace(limit * 50, current=current):
         try:
             # one line per frame, as SBCL prints them
             text = write_to_string(f, escape=True, pretty=False) if not isinstance(f, str) else f
