@@ -425,7 +425,8 @@ def _logical_block(f: Formatter, stream, d, segments, first_semi, close, orig, a
         # The block takes all the remaining arguments, ~:* can reach back
         # before them, and none are left after it.
         arg_list = ArgCursor(args.items, args.pos, args.tail)
-        block_orig = orig
+        # A copy: ORIG may be ARGS itself, which is emptied just below.
+        block_orig = ArgCursor(orig.items, orig.pos, orig.tail)
         lisp_arg = args.tail
         for x in reversed(args.items[args.pos:]):
             lisp_arg = Cons(x, lisp_arg)

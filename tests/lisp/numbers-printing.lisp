@@ -426,6 +426,12 @@ least-positive-single-float
 (format t "~&line~%")
 ;out> line
 ;=> NIL
+(format t "~@<The assertion ~S failed~:[.~:; with ~:*~{~S = ~S~^, ~}.~]~:@>" '(> a (length b) *cnd-g*) '(a 1 (length b) 1 *cnd-g* 3))
+;out> The assertion (> A (LENGTH B) *CND-G*) failed with A = 1, (LENGTH B) = 1,
+;out> *CND-G* = 3.
+;=> NIL
+(format nil "~@<~A ~:*~A ~@*~A~:>" 'x 'y)
+;=> "X X X"
 (write-to-string 42 :base 2)
 ;=> "101010"
 (write-to-string 'sym :case :downcase)
