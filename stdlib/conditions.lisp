@@ -328,18 +328,38 @@ STORE-VALUE restart stores a new value and checks again."
       :interactive (lambda () (list (eval (read))))
       new)))
 
-(defmacro assert (test &optional places datum &rest arguments)
+(defmacro assert (test &optional places datum &rest arguments &environment env)
   "Signal a correctable error until TEST is true; the CONTINUE restart
-retries."
+retries. When TEST is a function call, its arguments are evaluated once
+per try and the report shows the value of each one that is not a
+constant, as SBCL's does: The assertion (> A 5) failed with A = 1."
   (declare (ignore places))
-  `(do () (,test nil)
-     (assert-error ',test ,datum ,@arguments)))
+  (let ((again (gensym "AGAIN")))
+    (if (and (consp test) (symbolp (car test))
+             (not (special-operator-p (car test)))
+             (not (macro-function (car test) env)))
+        (let ((temps (mapcar (lambda (arg) (declare (ignore arg)) (gensym "ARG")) (cdr test))))
+          `(tagbody
+              ,again
+              (let ,(mapcar #'list temps (cdr test))
+                (unless (,(car test) ,@temps)
+                  (assert-error ',test
+                                (list ,@(mapcan (lambda (arg temp)
+                                                  (unless (constantp arg)
+                                                    (list `',arg temp)))
+                                                (cdr test) temps))
+                                ,datum ,@arguments)
+                  (go ,again)))))
+        `(do () (,test nil)
+           (assert-error ',test '() ,datum ,@arguments)))))
 
-(defun assert-error (test-form &optional datum &rest arguments)
+(defun assert-error (test-form values &optional datum &rest arguments)
+  "VALUES alternates the argument forms of TEST-FORM and their values."
   (restart-case
       (if datum
           (apply #'error datum arguments)
-          (error "The assertion ~S failed." test-form))
+          (error "~@<The assertion ~S failed~:[.~:; with ~:*~{~S = ~S~^, ~}.~]~:@>"
+                 test-form values))
     (continue ()
       :report "Retry assertion."
       nil)))

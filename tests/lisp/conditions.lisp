@@ -373,6 +373,31 @@
 ;=> "Report: ASSERT-DATUM happened"
 (assert (= 1 2))
 ;error> SIMPLE-ERROR
+(defvar *cnd-g* 3)
+(let ((a 1) (b (list 2)))
+  (dolist (f (list (lambda () (assert (> (car b) 5)))
+                   (lambda () (assert (> a (length b) *cnd-g*)))
+                   (lambda () (assert (null b)))
+                   (lambda () (assert (and a nil)))
+                   (lambda () (assert (eql a 'x)))
+                   (lambda () (assert nil))
+                   (lambda () (assert (> a 5) (a) "msg ~A" a))))
+    (handler-case (funcall f) (error (c) (princ c) (terpri)))))
+;out> The assertion (> (CAR B) 5) failed with (CAR B) = 2.
+;out> The assertion (> A (LENGTH B) *CND-G*) failed with A = 1, (LENGTH B) = 1,
+;out> *CND-G* = 3.
+;out> The assertion (NULL B) failed with B = (2).
+;out> The assertion (AND A NIL) failed.
+;out> The assertion (EQL A 'X) failed with A = 1.
+;out> The assertion NIL failed.
+;out> msg 1
+;=> NIL
+(macrolet ((local-test (x) `(> ,x 5))) (let ((a 1)) (handler-case (assert (local-test a)) (error (c) (princ-to-string c)))))
+;=> "The assertion (LOCAL-TEST A) failed."
+(let ((n 0)) (assert (progn (incf n) t)) n)
+;=> 1
+(let ((calls 0)) (flet ((f (x) (incf calls) x)) (assert (eql (f 1) 1))) calls)
+;=> 1
 (let ((x 0))
   (handler-bind ((error (lambda (c) (declare (ignore c)) (incf x) (continue))))
     (assert (> x 2)))
