@@ -470,7 +470,10 @@ def setq_one(var, valform, scope, form):
     if v[0] == "symbol-macro":
         return analyze(lisp_list(SETF, v[1], valform), scope)
     if var.flags & 2 and v[0] == "special":
-        raise program_error("~S is a constant and thus can't be set.", var)
+        # an error when the SETQ runs, as in SBCL, not when it is analyzed
+        def fail(env):
+            raise program_error("~S is a constant and thus can't be set.", var)
+        return SimpleNode(fail, form)
     val = analyze(valform, scope)
     vf = sfn(val)
     if v[0] == "lex":

@@ -13,7 +13,7 @@ dotted tail), after checking it against the pattern, and binds from that.
 """
 from __future__ import annotations
 
-from .errors import program_error
+from .errors import program_error, LispError
 from .lambdalist import LambdaList, parse_lambda_list
 from .nodes import SimpleNode, IfNode, LetStarNode, single
 from .objects import (NIL, T, Cons, Symbol, LString, list_from_iter, lisp_list,
@@ -44,7 +44,9 @@ def _count_phrase(p: LambdaList):
 def check_keys(items, start, p: LambdaList, what):
     rest = items[start:]
     if len(rest) % 2:
-        raise program_error("odd number of &KEY arguments~@[ in ~A~]", what)
+        if what is None:
+            raise program_error("odd number of &KEY arguments")
+        raise program_error("odd number of &KEY arguments in ~A", what)
     if p.allow_other_keys:
         return
     for i in range(0, len(rest), 2):
@@ -54,7 +56,7 @@ def check_keys(items, start, p: LambdaList, what):
     for i in range(0, len(rest), 2):
         k = rest[i]
         if k not in known and k is not ALLOW_OTHER_KEYS:
-            raise program_error("Unknown &KEY argument: ~S", k)
+            raise LispError("SB-EXT:UNKNOWN-KEYWORD-ARGUMENT", {"NAME": k})
 
 
 def find_key(items, start, kw):
@@ -122,6 +124,9 @@ def build_binder(parsed: LambdaList, level, specials, src_slot, toplevel, cur=No
             raw = level.add(sys_sym("%RAW"))
             inits.append(node)
             targets.append(raw)
+            if var.whole is not None:
+                # &whole of a nested pattern: the sublist itself
+                bind(var.whole, SimpleNode(lambda env, r=raw: env[r]))
             src = level.add(sys_sym("%SOURCE"))
             pattern = var
             inits.append(SimpleNode(lambda env, r=raw: make_source(env[r], pattern, None)))
@@ -200,12 +205,13 @@ def make_source(value, p: LambdaList, what):
 
 
 def _destructure_error(value, p, what, kind):
+    from .errors import lisp_error
     n = 0
     x = value
     while type(x) is Cons:
         n += 1
         x = x.cdr
-    return program_error("error while parsing arguments to ~A:~%  invalid number of elements in~%    ~S~%  to satisfy lambda list~%    ~A:~%  ~A, but got ~S",
+    return lisp_error("SYS::ARG-COUNT-ERROR", "error while parsing arguments to ~A:~%  invalid number of elements in~%    ~S~%  to satisfy lambda list~%    ~A:~%  ~A, but got ~S",
                          what or LString("DESTRUCTURING-BIND"), value, LString(_ll_text(p)),
                          LString(_count_phrase(p)), n)
 

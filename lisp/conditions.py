@@ -223,6 +223,9 @@ condition_class("SYS::LISP-READER-ERROR", ["READER-ERROR"],
                 [("MESSAGE", "MESSAGE"), ("LINE", "LINE"), ("COLUMN", "COLUMN"), ("FILE", "FILE"),
                  ("INCOMPLETE", "INCOMPLETE")], report_reader_error)
 condition_class("PRINT-NOT-READABLE", ["ERROR"], [("OBJECT", "OBJECT")])
+# SBCL's SB-KERNEL::ARG-COUNT-ERROR: a destructuring mismatch is an ERROR,
+# not a PROGRAM-ERROR
+condition_class("SYS::ARG-COUNT-ERROR", ["SIMPLE-ERROR"])
 condition_class("SYS::CASE-FAILURE", ["TYPE-ERROR"], [("NAME", "NAME"), ("POSSIBILITIES", "POSSIBILITIES")],
                 report_case_failure)
 
