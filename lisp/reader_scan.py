@@ -152,8 +152,10 @@ class FormScanner:
             self.pos = len(self.buf)
             return None
         consumed = end
-        if (end == self._token_end and not preserve_whitespace
-                and self._at(end) in WHITESPACE):
+        # READ consumes the whitespace character that follows the object,
+        # whatever kind of object it is (SBCL: "(a) b" leaves "b");
+        # READ-PRESERVING-WHITESPACE leaves it
+        if not preserve_whitespace and self._at(end) in WHITESPACE:
             consumed = end + 1
         self.pos = consumed
         text = self.text_between(start, end)
