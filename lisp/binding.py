@@ -307,7 +307,21 @@ def destructuring_lambda(name, ll, body, scope, macro=True):
     lam.nreq = 2
     lam.body = node
     lam.size = level.size
+    lam.doc = _docstring(body)
     return lam
+
+
+def _docstring(body):
+    """The docstring among BODY's leading declarations, or None."""
+    from .analyzer import DECLARE
+    x = body
+    while type(x) is Cons:
+        if isinstance(x.car, LString) and type(x.cdr) is Cons:
+            return x.car
+        if not (type(x.car) is Cons and x.car.car is DECLARE):
+            return None
+        x = x.cdr
+    return None
 
 
 def _decl_forms(body):

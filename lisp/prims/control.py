@@ -7,6 +7,7 @@ import itertools
 
 from ..analyzer import (analyze, macroexpand_1, LexEnv, SPECIAL_FORMS, is_function_name,
                         LOCKED_PACKAGES)
+from ..docstrings import record_variable_doc
 from ..dynamic import state, MISSING
 from ..errors import LispError, program_error, type_error, simple_error
 from ..functions import defun, Function, Primitive, designator_string
@@ -282,6 +283,7 @@ def defvar_(m, args):
     name, initfn, initp, doc = args
     if not isinstance(name, Symbol):
         raise type_error(name, "SYMBOL")
+    record_variable_doc(name, doc)
     name.flags |= SPECIAL
     if initp is not NIL and name.value is UNBOUND:
         m.k.append(_SetGlobalFrame(name))
@@ -311,6 +313,7 @@ class _SetGlobalFrame:
 def defparameter_(name, value, doc):
     if not isinstance(name, Symbol):
         raise type_error(name, "SYMBOL")
+    record_variable_doc(name, doc)
     name.flags |= SPECIAL
     name.value = value
     return name
@@ -321,6 +324,7 @@ def defconstant_(name, value, doc):
     from ..equality import equal
     if not isinstance(name, Symbol):
         raise type_error(name, "SYMBOL")
+    record_variable_doc(name, doc)
     if name.flags & CONSTANT and name.value is not UNBOUND and not equal(name.value, value):
         raise simple_error("The constant ~S is being redefined (from ~S to ~S)", name, name.value, value)
     name.flags |= SPECIAL | CONSTANT

@@ -6,23 +6,21 @@ LambdaInfo, a primitive's or generic function's ``doc``), a class's on the
 class, so redefining the function or class replaces it as in SBCL. The
 docstrings that have no object to live on (variables, DEFSETF, structures
 without a class, doc-types an implementation may add) are kept in
-``DOCS``, keyed by (name, doc-type name). DEFVAR, DEFPARAMETER and
-DEFCONSTANT pass their docstring to SYS::%DEFVAR and friends; this module
-wraps those to record it.
+``DOCS`` (lisp/docstrings.py), keyed by (name, doc-type name); DEFVAR,
+DEFPARAMETER and DEFCONSTANT record theirs there when they run.
 """
 from __future__ import annotations
 
 from ..functions import defun, designator_string, Function
 from ..machine import Closure
-from ..objects import NIL, UNBOUND, Cons, LString, Symbol, cl_sym, sys_sym, list_from_iter
+from ..objects import NIL, UNBOUND, Cons, LString, Symbol, cl_sym, list_from_iter
 from ..printer import prin1_to_string
 from ..dynamic import symbol_value
 from ..types import CLASSES, DEFTYPES
-from . import control, typefns  # noqa: F401  (the definers wrapped below)
 from .packages import coerce_package
 from .pkgiter import all_packages
 
-DOCS: dict[tuple, str] = {}
+from ..docstrings import DOCS
 
 
 def _doc_type(x) -> str:
@@ -127,69 +125,6 @@ def set_documentation(new, x, doc_type):
     return new
 
 
-def _record_variable_doc(name, doc):
-    if isinstance(name, Symbol) and isinstance(doc, LString):
-        DOCS[(name, "VARIABLE")] = doc.value
-
-
-def _wrap_definer(name: str, control_kind: bool):
-    """Make the primitive SYS::NAME record the docstring it receives last."""
-    prim = sys_sym(name).fn
-    inner = prim.fn
-    if control_kind:
-        def wrapped(m, args):
-            if len(args) == 4:
-                _record_variable_doc(args[0], args[3])
-            return inner(m, args)
-    else:
-        def wrapped(name_, value, doc):
-            _record_variable_doc(name_, doc)
-            return inner(name_, value, doc)
-    prim.fn = wrapped
-
-
-_wrap_definer("%DEFVAR", True)
-_wrap_definer("%DEFPARAMETER", False)
-_wrap_definer("%DEFCONSTANT", False)
-
-
-@defun("SYS:%SET-DEFINITION-DOC", "name kind doc")
-def set_definition_doc(name, kind, doc):
-    """Give the macro or type just defined as NAME its docstring DOC
-    (KIND is FUNCTION or TYPE); returns NAME, the definer's value."""
-    holder = name.macro if kind is cl_sym("FUNCTION") else DEFTYPES.get(name)
-    if holder is not None:
-        _set_object_doc(holder, doc.value)
-    return name
-
-
-def _wrap_body_definer(macro: str, kind: str):
-    """Make the macro MACRO (DEFMACRO, DEFTYPE: NAME LAMBDA-LIST . BODY),
-    whose expander function does not keep the docstring, record it."""
-    from ..analyzer import parse_body
-    from ..macros import L, QUOTE, PROGN
-    prim = cl_sym(macro).macro
-    inner = prim.fn
-
-    def wrapped(form, env):
-        expansion = inner(form, env)
-        try:
-            name, body = form.cdr.car, form.cdr.cdr.cdr
-            _, doc, _ = parse_body(body, allow_doc=True)
-        except Exception:   # a malformed form: the expansion reports it
-            return expansion
-        if not isinstance(doc, LString):
-            return expansion
-        return L(PROGN, expansion, L(sys_sym("%SET-DEFINITION-DOC"), L(QUOTE, name),
-                                     L(QUOTE, cl_sym(kind)), doc))
-    prim.fn = wrapped
-
-
-_wrap_body_definer("DEFMACRO", "FUNCTION")
-_wrap_body_definer("DEFTYPE", "TYPE")
-
-
-# ---------------------------------------------------------------- apropos
 def _apropos_symbols(string, package, external_only):
     needle = designator_string(string).upper()
     if package is NIL:
