@@ -12,6 +12,7 @@ import os
 import sys
 
 from .control import process_toplevel
+from runtime.interrupts import exit_to_toplevel
 from ..dynamic import state
 from ..errors import LispError, program_error, type_error, lisp_error
 from ..functions import defun, designator_string
@@ -261,16 +262,7 @@ def invoke_debugger(m, args):
     # An unhandled Racket break ends the computation as the signal it
     # stands for: a script exits 130, 129 or 143 (SPEC 1, 6).
     signum = _break_signal(c)
-    try:
-        m.throw(proc.toplevel_tag, ToplevelExit(condition=c, report=report, signal=signum))
-    except LispError:
-        # the process's toplevel is gone (it is already unwinding past it):
-        # end it here rather than signal again
-        proc.exit = ToplevelExit(condition=c, report=report)
-        proc.results = []
-        m.scheduler.process_finished(proc)
-        from ..machine import SwitchProcess
-        raise SwitchProcess()
+    exit_to_toplevel(m, ToplevelExit(condition=c, report=report, signal=signum))
 
 
 def _break_signal(c):
@@ -323,7 +315,7 @@ def exit_(m, args):
         del m.k[2:]            # no cleanups: keep only the process's top frames
     if main is not None and main is not proc:
         main.exit = ToplevelExit(code=code)
-    m.throw(proc.toplevel_tag, ToplevelExit(code=code))
+    exit_to_toplevel(m, ToplevelExit(code=code))
 
 
 @defun("SB-EXT:QUIT", "&key unix-status recklessly-p", kind="control")
