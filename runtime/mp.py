@@ -29,19 +29,19 @@ A process is a green process (SPEC 3). What LispWorks and Harlequin add:
 """
 from __future__ import annotations
 
-import time
 import weakref
 
 from lisp.dynamic import symbol_value
 from lisp.errors import type_error, program_error
 from lisp.functions import Function, defun, intern_name
-from lisp.machine import Frame, Node, SwitchProcess
+from lisp.machine import Frame
 from lisp.objects import (NIL, T, MV, Cons, Symbol, LString, UNBOUND, KEYWORD, lisp_list,
                           list_to_py, list_from_iter)
 from .process import Process, SELF_VARIABLES
 from .procs import (spawn, check_process, join, process_wait, wait_forever, interrupt,
                     after_interrupt_sent, kill, yield_process, lisp_name, set_lisp_name)
-from .sb_sys import TIMER_PROCESSES, check_seconds
+from .interrupts import KILL
+from .sb_sys import TIMER_PROCESSES, arm_timer, check_seconds
 from .sb_thread import parse_keys, optional_seconds, check_function_designator
 from .sync import Mailbox, mailbox_send
 from .waiting import complete
@@ -380,38 +380,6 @@ def current_process_kill(m, args):
     _kill(m, m.proc)
 
 
-class _KillTimer(Function):
-    """The body of PROCESS-TERMINATE's force timer: sleep, then kill."""
-    __slots__ = ("target", "deadline")
-
-    def __init__(self, target, deadline):
-        self.name = intern_name("MP::%FORCE-TERMINATE")
-        self.target = target
-        self.deadline = deadline
-
-    def invoke(self, m, args):
-        m.node = _KillNode(self)
-        m.scheduler.block(m.proc, f"the force timeout of {self.target.name}",
-                          max(0.0, self.deadline - time.monotonic()))
-        raise SwitchProcess()
-
-
-class _KillNode(Node):
-    __slots__ = ("timer",)
-
-    def __init__(self, timer):
-        self.fn = None
-        self.form = None
-        self.timer = timer
-
-    def exec(self, m):
-        timer = self.timer
-        if time.monotonic() < timer.deadline:
-            timer.invoke(m, [])
-        kill(m, timer.target, cleanups=True)
-        complete(m, NIL)
-
-
 def process_mailbox(p) -> Mailbox:
     mb = MAILBOXES.get(p)
     if mb is None:
@@ -451,9 +419,8 @@ def process_terminate(m, args):
     join_timeout = optional_seconds(opts.get("JOIN-TIMEOUT", NIL))
     force = opts.get("FORCE-TIMEOUT", NIL)
     if force is not NIL and p.alive:
-        timer = m.scheduler.spawn(_KillTimer(p, time.monotonic() + float(check_seconds(force))),
-                                  [], name=f"force timeout of {p.name}")
-        TIMER_PROCESSES.add(timer)
+        # the force timeout is a timer whose interrupt is a kill (SPEC 5)
+        arm_timer(m, check_seconds(force), KILL, target=p)
     m.k.append(_AfterTerminate(p, join_timeout))
     method = p.terminate_method if p.alive else None
     if method is None:

@@ -230,10 +230,12 @@ class _TimerFire(Node):
         m.node = None
 
 
-def arm_timer(m, seconds, function) -> Timer:
-    """After SECONDS, interrupt the running process with FUNCTION."""
-    timer = Timer(m.proc, Interrupt(function), time.monotonic() + float(seconds))
-    p = m.scheduler.spawn(_TimerWait(timer), [], name=f"timer for {m.proc.name}")
+def arm_timer(m, seconds, function, target=None) -> Timer:
+    """After SECONDS, interrupt TARGET (default: the running process) with
+    FUNCTION. The timer is a hidden process of its own."""
+    target = m.proc if target is None else target
+    timer = Timer(target, Interrupt(function), time.monotonic() + float(seconds))
+    p = m.scheduler.spawn(_TimerWait(timer), [], name=f"timer for {target.name}")
     TIMER_PROCESSES.add(p)
     timer.process = p
     return timer
