@@ -28,15 +28,19 @@ calls RACKET::%RAISE-BREAK (stdlib/racket.lisp), which signals with breaks
 disabled (SPEC 6.6).
 
 Unwind-protect cleanups run with breaks disabled: ``cleanup_hook`` is the
-machine's ``cleanup_hook`` and binds a fresh disabled parameterization,
-with its check frame, in the same step that starts the cleanup.
+machine's ``cleanup_hook`` and binds a fresh disabled parameterization
+(a ``CleanupBreaksFrame``) in the same step that starts the cleanup; its
+end continues the unwinding in the same step. SIGNAL (stdlib/conditions.lisp)
+searches for handlers with breaks disabled. So from a raise to the handler
+that takes it, no step boundary has breaks enabled (SPEC 6.6): a held break
+waits for the unwinding to arrive.
 """
 from __future__ import annotations
 
 import weakref
 
 from lisp.dynamic import MISSING
-from lisp.machine import Frame, ContinueUnwindFrame, bind_special, UNDO
+from lisp.machine import Frame, ContinueUnwindFrame, SpecialBindFrame, bind_special, UNDO
 from lisp.objects import Package, find_package, keyword
 from .interrupts import ResumeFrame
 
@@ -199,19 +203,14 @@ class BreakCheckFrame(Frame):
     """Below a binding of *BREAK-PARAMETERIZATION*: when the binding is
     left, a break held meanwhile is raised if breaks are enabled again
     (SPEC 6.3). Left by unwinding, the check waits for the unwinding to
-    arrive (breaks are disabled during it, SPEC 6.6); likewise when the
-    binding was a cleanup's and an exit is still in progress below it."""
+    arrive (breaks are disabled during it, SPEC 6.6)."""
     __slots__ = ()
     unwinds = UNDO
 
     def resume(self, m):
         p = m.proc
         if p is not None and p in HELD:
-            k = m.k
-            if k and type(k[-1]) is ContinueUnwindFrame:
-                m.check_interrupts = True
-            else:
-                deliver_held(m, p)
+            deliver_held(m, p)
 
     def undo(self, m):
         p = m.proc
@@ -239,11 +238,45 @@ def check_after_enable(m, p):
         deliver_held(m, p)
 
 
+class CleanupBreaksFrame(SpecialBindFrame):
+    """The disabled break parameterization of a running unwind-protect
+    cleanup (SPEC 6.6). When the cleanup ends, the binding is undone and,
+    in the same step, the exit in progress (the ContinueUnwindFrame below)
+    goes on, so no step boundary falls between the cleanup and the rest
+    of the unwinding with the raise point's parameterization current: a
+    break held meanwhile is raised only when the unwinding arrives. After
+    a cleanup on a normal exit, a held break is raised at once if breaks
+    are enabled again (SPEC 6.3)."""
+    __slots__ = ()
+
+    def resume(self, m):
+        self.undo_binding(m)
+        k = m.k
+        if k and type(k[-1]) is ContinueUnwindFrame:
+            k.pop().resume(m)
+        else:
+            p = m.proc
+            if p is not None and p in HELD:
+                deliver_held(m, p)
+
+    undo_binding = SpecialBindFrame.undo
+
+    def undo(self, m):
+        self.undo_binding(m)
+        p = m.proc
+        if p is not None and p in HELD:
+            m.check_interrupts = True
+
+    def describe(self):
+        return None
+
+
 def cleanup_hook(m, frame):
     """Machine.cleanup_hook: an unwind-protect cleanup is starting (normal
     exit or unwinding); it runs with breaks disabled (SPEC 6.6)."""
-    m.k.append(BREAK_CHECK)
-    bind_special(m, BREAK_PARAMETERIZATION, BreakParameterization(False))
+    d = m.dyn
+    m.k.append(CleanupBreaksFrame(BREAK_PARAMETERIZATION, d.get(BREAK_PARAMETERIZATION, MISSING)))
+    d[BREAK_PARAMETERIZATION] = BreakParameterization(False)
 
 
 def inherit_hook(m, p):

@@ -16,13 +16,20 @@ transfers control."
   (let ((condition (coerce-to-condition datum arguments 'simple-condition 'signal)))
     (when (and *break-on-signals* (typep condition *break-on-signals*))
       (break "~A~%BREAK was entered because of *BREAK-ON-SIGNALS*." condition))
-    (do ((clusters *handler-clusters* (cdr clusters)))
-        ((null clusters))
-      (let ((*handler-clusters* (cdr clusters)))
-        (dolist (handler (car clusters))
-          (when (typep condition (car handler))
-            ;; Racket breaks are disabled in handlers (SPEC 6.6)
-            (racket::%call-with-breaks nil (cdr handler) condition)))))
+    ;; Racket breaks are disabled during the whole search, not only in
+    ;; each handler: between a raise and the handler that takes it, even
+    ;; after handlers that decline (SPEC 6.6). Each handler gets a fresh
+    ;; disabled parameterization, so one that enables breaks does not
+    ;; enable them for the handlers after it.
+    (racket::%call-with-breaks
+     nil
+     (lambda ()
+       (do ((clusters *handler-clusters* (cdr clusters)))
+           ((null clusters))
+         (let ((*handler-clusters* (cdr clusters)))
+           (dolist (handler (car clusters))
+             (when (typep condition (car handler))
+               (racket::%call-with-breaks nil (cdr handler) condition)))))))
     nil))
 
 (defun error (datum &rest arguments)
