@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -30,31 +31,42 @@ def run_script(tmp_path, text):
 PRELUDE = "(defpackage :rt (:use :cl :racket)) (in-package :rt)\n"
 
 
-def test_rule_6_1_6_2_break_thread_wakes_blocked_target_from_racket(tmp_path):
-    """SPEC 6.1, 6.2 (from Racket): break-thread interrupts a thread blocked
-    in semaphore-wait; its with-handlers gets the break."""
-    r = run_script(tmp_path, PRELUDE + """
-(defvar *s* (make-semaphore 0))
-(defvar *t* (thread (lambda ()
-  (with-handlers ((exn-break-p (lambda (e) (format t "worker got ~a~%" e))))
-    (semaphore-wait *s*)))))
-(sleep 0.1)
-(break-thread *t*)
-(thread-wait *t*)
-(format t "enabled: ~a~%" (if (break-enabled) "#t" "#f"))
-(format t "~a~%" (if (parameterize-break nil (break-enabled)) "#t" "#f"))
-(defvar *r* (parameterize-break nil
-  (break-thread (current-thread))
-  (format t "held~%")
-  (with-handlers ((exn-break-p (lambda (e) (declare (ignore e)) 'caught)))
-    (break-enabled t)
-    'not-reached)))
-(format t "~(~a~)~%" *r*)
-(format t "~a~%" (call-in-nested-thread (lambda () (+ 1 2))))
-(format t "~a~%" (handler-case (call-in-nested-thread (lambda () (error "boom")))
-                   (error (e) (princ-to-string e))))
-""")
-    assert r.stdout == ("worker got user break\nenabled: #t\n#f\nheld\ncaught\n3\nboom\n"), r.stderr
+# ---------------------------------------------------------------- programs from Racket
+RACKET_PROGRAMS = os.path.join(ROOT, "tests", "racket")
+RACKET_NAMES = sorted(f[:-4] for f in os.listdir(RACKET_PROGRAMS) if f.endswith(".rkt"))
+# which rules of SPEC 6 each program shows
+RACKET_RULES = {
+    "break-wakes-waiter": "6.1 6.2 6.4 6.8", "new-thread-inherits": "6.5",
+    "disabled-in-handlers": "6.6 6.8", "suspended-breaks": "6.2 6.3",
+    "collapsing": "6.2 6.3", "either-or": "6.7", "nested-threads": "6.8",
+    "kill-versus-break": "6.6 6.8",
+}
+
+
+def test_every_racket_program_names_its_rules():
+    assert sorted(RACKET_RULES) == RACKET_NAMES
+
+
+@pytest.mark.parametrize("name", RACKET_NAMES)
+def test_rules_6_x_program_translated_from_racket_prints_what_racket_prints(name):
+    """SPEC 6 (RACKET_RULES names the rules of each): tests/racket/NAME.lisp,
+    translated line for line from NAME.rkt, prints NAME.out, Racket 8.7's
+    output for NAME.rkt."""
+    r = subprocess.run([sys.executable, REPL, os.path.join(RACKET_PROGRAMS, name + ".lisp")],
+                       capture_output=True, text=True, cwd=ROOT, timeout=60)
+    with open(os.path.join(RACKET_PROGRAMS, name + ".out")) as f:
+        assert r.stdout == f.read(), r.stderr
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.skipif(shutil.which("racket") is None, reason="racket is not installed")
+@pytest.mark.parametrize("name", RACKET_NAMES)
+def test_racket_program_expectations_are_rackets(name):
+    """The .out files are what racket prints for the .rkt originals."""
+    r = subprocess.run(["racket", os.path.join(RACKET_PROGRAMS, name + ".rkt")],
+                       capture_output=True, text=True, timeout=120)
+    with open(os.path.join(RACKET_PROGRAMS, name + ".out")) as f:
+        assert r.stdout == f.read(), r.stderr
 
 
 def test_rule_6_2_breaks_collapse_to_strongest():
@@ -105,47 +117,27 @@ def test_rule_6_4_break_enabled_and_parameterizations():
               (racket:break-enabled)))""") == [True, None, [None, True, True], True]
 
 
-def test_rule_6_5_new_thread_gets_parameterization_not_mutation_from_racket(tmp_path):
-    """SPEC 6.5 (from Racket): a thread created under parameterize-break #f
-    starts disabled; one created after (break-enabled #f) starts enabled."""
-    r = run_script(tmp_path, PRELUDE + """
-(defvar *c* (make-semaphore 0))
-(defvar *t3* (parameterize-break nil (thread (lambda () (semaphore-wait *c*)
-  (format t "child enabled: ~a~%" (if (break-enabled) "#t" "#f"))))))
-(break-enabled nil)
-(defvar *t4* (thread (lambda () (format t "t4 enabled: ~a~%" (if (break-enabled) "#t" "#f")))))
-(thread-wait *t4*)
-(break-enabled t)
-(semaphore-post *c*)
-(thread-wait *t3*)
-""")
-    assert r.stdout == "t4 enabled: #t\nchild enabled: #f\n", r.stderr
-
-
-def test_rule_6_6_disabled_in_handlers_cleanups_and_dynamic_wind_from_racket(tmp_path):
-    """SPEC 6.6 (from Racket for dynamic-wind, kill-thread and with-handlers):
-    pre thunks, predicates and handlers run with breaks disabled; so do
-    handler-bind handlers, handler-case clauses and unwind-protect cleanups."""
-    r = run_script(tmp_path, PRELUDE + """
-(defun b () (if (break-enabled) "#t" "#f"))
-(defvar *k* (make-semaphore 0))
-(defvar *t5* (thread (lambda () (dynamic-wind (lambda () (format t "pre ~a~%" (b)))
-                                              (lambda () (semaphore-wait *k*))
-                                              (lambda () (format t "post ~a~%" (b)))))))
-(sleep 0.1)
-(kill-thread *t5*)
-(format t "dead: ~a running: ~a~%" (if (thread-dead-p *t5*) "#t" "#f") (if (thread-running-p *t5*) "#t" "#f"))
-(format t "handler: ~a~%" (with-handlers (((lambda (e) (declare (ignore e)) (format t "pred ~a~%" (b)) t)
-                                           (lambda (e) (declare (ignore e)) (b))))
-                            (error "x")))
-(ignore-errors
-  (handler-bind ((error (lambda (e) (declare (ignore e)) (format t "handler-bind ~a~%" (b)))))
-    (error "y")))
-(handler-case (error "z") (error () (format t "handler-case ~a~%" (b))))
-(unwind-protect (format t "body ~a~%" (b)) (format t "cleanup ~a~%" (b)))
-""")
-    assert r.stdout == ("pre #f\ndead: #t running: #f\npred #f\nhandler: #f\n"
-                        "handler-bind #f\nhandler-case #f\nbody #t\ncleanup #f\n"), r.stderr
+def test_rule_6_6_disabled_in_cl_handlers_clauses_and_cleanups():
+    """SPEC 6.6 for the CL forms (the Racket ones are in the programs from
+    Racket): handler-bind handlers, handler-case and ignore-errors clause
+    bodies and unwind-protect cleanups start with breaks disabled; the
+    protected form and handler-case's form run with the outside's."""
+    it = Interpreter()
+    assert it.eval("""
+      (let ((log '()))
+        (flet ((b (where) (push (list where (racket:break-enabled)) log)))
+          (ignore-errors
+            (handler-bind ((error (lambda (e) (declare (ignore e)) (b :handler-bind))))
+              (error "y")))
+          (handler-case (progn (b :handler-case-form) (error "z"))
+            (error () (b :handler-case-clause)))
+          (unwind-protect (b :protected) (b :cleanup))
+          (racket:parameterize-break nil
+            (unwind-protect (b :protected-disabled) (b :cleanup-disabled))))
+        (mapcar (lambda (x) (list (symbol-name (first x)) (second x))) (reverse log)))""") == [
+        ["HANDLER-BIND", None], ["HANDLER-CASE-FORM", True], ["HANDLER-CASE-CLAUSE", None],
+        ["PROTECTED", True], ["CLEANUP", None], ["PROTECTED-DISABLED", None],
+        ["CLEANUP-DISABLED", None]]
 
 
 def test_rule_6_6_breaks_are_serious_conditions_not_errors():
@@ -190,9 +182,9 @@ def test_rule_6_9_continue_resumes_interrupted_computation():
                                      (lambda (c) (push :break log) (continue c))))
                       (racket:semaphore-wait s)
                       (push :got-it log))))))
-        (sleep 0.05)
+        (mp:process-wait "blocked" (lambda () (mp:process-whostate w)))
         (racket:break-thread w)
-        (sleep 0.05)
+        (mp:process-wait "back in its wait" (lambda () (and log (mp:process-whostate w))))
         (racket:semaphore-post s)
         (racket:thread-wait w)
         (mapcar #'symbol-name (reverse log)))""") == ["BREAK", "GOT-IT"]
@@ -268,6 +260,73 @@ def test_rule_6_7_sweep_either_semaphore_or_break_never_both():
         outcomes.add(tuple(got))
     assert ("START", "INNER-BREAK", "AFTER") in outcomes
     assert ("START", "TOOK", "OUTER-BREAK") in outcomes
+
+
+UNWIND_SWEEP = """
+(defvar *log* nil)
+(defun note (x) (push x *log*))
+(defun scenario ()
+  (racket:with-handlers ((racket:exn-break-p (lambda (e) (declare (ignore e)) (note :break))))
+    (handler-case
+        (handler-bind ((error (lambda (c) (declare (ignore c)) (note :signalled))))
+          (unwind-protect
+               (unwind-protect (error "x") (note :c1))
+            (note :c2)))
+      (error () (note :handler)))
+    (note :after))
+  :done)
+"""
+
+
+def test_rule_6_6_sweep_no_break_between_raise_and_handler():
+    """SPEC 6.6: a break injected before every step of a scenario where an
+    error is raised, declined by a handler-bind handler and taken by a
+    handler-case through two unwind-protect cleanups: once the error has
+    been signalled, the break is never raised before the handler-case
+    clause has run (not between handlers, not in or between the cleanups
+    of the unwinding); and it is never lost."""
+    it = Interpreter()
+    it.eval(UNWIND_SWEEP)
+    fn = it.read("scenario").fn
+    sched = it.scheduler
+    from runtime.breaks import break_thread
+    from lisp.objects import NIL, list_to_py
+    log_sym = it.read("*log*")
+
+    def start():
+        log_sym.value = NIL
+        return sched.spawn(fn, [], name="sweep")
+
+    def log():
+        return [s.name for s in reversed(list_to_py(log_sym.value))]
+
+    p = start()
+    total = 0
+    while p.alive:
+        total += sched.run_steps(p, 1)
+    assert log() == ["SIGNALLED", "C1", "C2", "HANDLER", "AFTER"]
+    outcomes = set()
+    for n in range(total + 1):
+        p = start()
+        sched.run_steps(p, n)
+        before = log()
+        delivered = p.alive
+        if delivered:
+            sched.load(p)
+            break_thread(sched.machine, p, "interrupt")
+            sched.save(p)
+            sched.current = None
+        sched.run_until(lambda: not p.alive)
+        got = log()
+        assert got[:len(before)] == before, (n, got)
+        if "SIGNALLED" in got and "BREAK" in got:
+            assert got.index("HANDLER") < got.index("BREAK"), (n, got)
+        if delivered and "AFTER" not in before and "SIGNALLED" in got:
+            assert got.count("BREAK") == 1, (n, got)
+        outcomes.add(tuple(got))
+    # the break lands before the raise for early steps and after the clause for later ones
+    assert ("C1", "C2", "BREAK") in outcomes
+    assert ("SIGNALLED", "C1", "C2", "HANDLER", "BREAK") in outcomes
 
 
 # ---------------------------------------------------------------- signals (SPEC 1, 6)

@@ -1,0 +1,21 @@
+#lang racket/base
+;; break-thread interrupts a thread blocked in semaphore-wait; its with-handlers gets the break
+(define s (make-semaphore 0))
+(define t (thread (lambda ()
+  (with-handlers ([exn:break? (lambda (e) (printf "worker got ~a\n" (exn-message e)))])
+    (semaphore-wait s)))))
+(sleep 0.1)
+(break-thread t)
+(thread-wait t)
+(printf "enabled: ~a\n" (if (break-enabled) "#t" "#f"))
+(printf "~a\n" (if (parameterize-break #f (break-enabled)) "#t" "#f"))
+(define r (parameterize-break #f
+  (break-thread (current-thread))
+  (printf "held\n")
+  (with-handlers ([exn:break? (lambda (e) 'caught)])
+    (break-enabled #t)
+    'not-reached)))
+(printf "~a\n" r)
+(printf "~a\n" (call-in-nested-thread (lambda () (+ 1 2))))
+(printf "~a\n" (with-handlers ([exn:fail? exn-message])
+                 (call-in-nested-thread (lambda () (error "boom")))))

@@ -1,0 +1,42 @@
+;;;; Translated line for line from collapsing.rkt; collapsing.out is what racket printed for it.
+;;;; Where the Racket program sleeps to let a thread reach its wait, this one
+;;;; waits for that state (WAIT-UNTIL-BLOCKED), so it runs the same way every time.
+(defpackage :rt (:use :cl :racket)) (in-package :rt)
+(defun wait-until-blocked (th) (mp:process-wait "blocked" (lambda () (mp:process-whostate th))))
+(defun show (kinds) (format nil "(~{~a~^ ~})" (mapcar (lambda (k) (if k (string-downcase k) "#f")) kinds)))
+;; held breaks collapse into one of the strongest kind
+(defun kind (e)
+  (cond ((exn-break-terminate-p e) "terminate")
+        ((exn-break-hang-up-p e) "hang-up")
+        (t "interrupt")))
+(defun run-with (kinds)
+  (let* ((go (make-semaphore 0))
+         (th (thread (lambda ()
+               (with-handlers ((exn-break-p (lambda (e) (format t "~a -> one ~a break~%" (show kinds) (kind e)))))
+                 (parameterize-break nil
+                   (semaphore-wait go))
+                 (sleep 0)
+                 (format t "~a -> no break~%" (show kinds)))))))
+    (wait-until-blocked th)
+    (dolist (k kinds) (break-thread th k))
+    (semaphore-post go)
+    (thread-wait th)))
+(run-with '(nil))
+(run-with '(nil nil nil))
+(run-with '(nil :hang-up nil))
+(run-with '(:hang-up nil))
+(run-with '(:terminate :hang-up nil))
+(run-with '(nil :terminate))
+(run-with '(:hang-up :hang-up))
+(run-with '())
+;; a break to oneself while disabled is held, then raised once
+(defvar *count* 0)
+(with-handlers ((exn-break-p (lambda (e) (format t "main handler: ~a~%" (kind e)))))
+  (parameterize-break nil
+    (break-thread (current-thread))
+    (break-thread (current-thread) :hang-up)
+    (break-thread (current-thread))
+    (incf *count*))
+  (sleep 0)
+  (format t "not reached~%"))
+(format t "count ~a~%" *count*)

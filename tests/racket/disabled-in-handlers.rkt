@@ -1,0 +1,17 @@
+#lang racket/base
+;; breaks are disabled in dynamic-wind thunks and in with-handlers predicates and handlers
+(define (b) (if (break-enabled) "#t" "#f"))
+(define k (make-semaphore 0))
+(define t5 (thread (lambda () (dynamic-wind (lambda () (printf "pre ~a\n" (b)))
+                                            (lambda () (semaphore-wait k))
+                                            (lambda () (printf "post ~a\n" (b)))))))
+(sleep 0.1)
+(kill-thread t5)
+(printf "dead: ~a running: ~a\n" (if (thread-dead? t5) "#t" "#f") (if (thread-running? t5) "#t" "#f"))
+(printf "handler: ~a\n" (with-handlers ([(lambda (e) (printf "pred ~a\n" (b)) #t)
+                                         (lambda (e) (b))])
+                          (error "x")))
+(define t6 (thread (lambda () (dynamic-wind (lambda () (printf "pre ~a\n" (b)))
+                                            (lambda () (printf "body ~a\n" (b)))
+                                            (lambda () (printf "post ~a\n" (b)))))))
+(thread-wait t6)
