@@ -50,12 +50,16 @@ class Scope:
 
 class Level(Scope):
     """One run-time environment list. NAMES holds variables (symbols) and
-    local functions (("F", name) tuples), slot i+1 for names[i]."""
-    __slots__ = ("names",)
+    local functions (("F", name) tuples), slot i+1 for names[i]. LAM is the
+    LambdaInfo when this is a function's own level (its parameters); OWNER
+    caches ``owner_of(self)``."""
+    __slots__ = ("names", "lam", "owner")
 
     def __init__(self, parent):
         self.parent = parent
         self.names = []
+        self.lam = None
+        self.owner = False
 
     def add(self, name) -> int:
         self.names.append(name)
@@ -257,8 +261,43 @@ def special_form(name):
     return reg
 
 
+def owner_of(scope):
+    """(lam, depth) for nodes analyzed in SCOPE: the function they belong
+    to and how many environment lists lie between theirs and the
+    function's own (``Machine.backtrace`` walks that far up a frame's
+    environment to find the call's arguments); None outside any function.
+    Static, so backtraces cost nothing while the program runs."""
+    s = scope
+    while s is not None and type(s) is not Level:
+        s = s.parent
+    if s is None:
+        return None
+    first = s
+    if first.owner is not False:
+        return first.owner
+    depth = 0
+    owner = None
+    while s is not None:
+        if type(s) is Level:
+            if s.lam is not None:
+                owner = (s.lam, depth)
+                break
+            depth += 1
+        s = s.parent
+    first.owner = owner
+    return owner
+
+
 def analyze(form, scope):
-    """Analyze FORM in SCOPE, returning a Node."""
+    """Analyze FORM in SCOPE, returning a Node (which records the function
+    it belongs to, for backtraces)."""
+    node = _analyze(form, scope)
+    if node is not NIL_NODE:        # the one node shared by all functions
+        node.owner = owner_of(scope)
+    return node
+
+
+def _analyze(form, scope):
     while True:
         t = type(form)
         if t is Symbol:
@@ -742,7 +781,9 @@ def flet_labels(form, scope, labels):
     lams = []
     for d in defs:
         block_name = d.car if isinstance(d.car, Symbol) else d.car.cdr.car
-        lams.append(compile_lambda(d.car, d.cdr.car, d.cdr.cdr, level if labels else scope, d,
+        # SBCL's name for a local function: (FLET NAME :IN where)
+        name = lisp_list(cl_sym("LABELS" if labels else "FLET"), d.car, *_lambda_context())
+        lams.append(compile_lambda(name, d.cdr.car, d.cdr.cdr, level if labels else scope, d,
                                    block_name=block_name))
     if not labels:
         for n in names:
@@ -827,6 +868,7 @@ def sf_mvbind(form, scope):
 
 # ---------------------------------------------------------------- lambda
 _ENCLOSING: list = []     # names of the named functions being analyzed
+_LOCAL_NAME_HEADS = (LAMBDA, cl_sym("FLET"), cl_sym("LABELS"))
 IN_KEYWORD = None
 
 
@@ -847,7 +889,9 @@ def _lambda_context():
 
 
 def compile_lambda(name, ll, body, scope, form=None, block_name=None, macro=False):
-    if name is not None and not (type(name) is Cons and name.car is LAMBDA):
+    # a named function is where the anonymous and local ones inside it are
+    # :IN; local functions are themselves :IN the named one around them
+    if name is not None and not (type(name) is Cons and name.car in _LOCAL_NAME_HEADS):
         _ENCLOSING.append(name)
         try:
             return _compile_lambda(name, ll, body, scope, form, block_name, macro)
@@ -867,6 +911,7 @@ def _compile_lambda(name, ll, body, scope, form=None, block_name=None, macro=Fal
     lam = LambdaInfo(name, ll, form)
     lam.doc = doc
     level = Level(scope)
+    level.lam = lam
     if parsed.is_simple and not any(v in specials or v.flags & SPECIAL for v in parsed.required):
         for v in parsed.required:
             level.add(v)

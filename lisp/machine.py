@@ -26,7 +26,7 @@ from .dynamic import MISSING, state
 from .errors import (LispError, control_error, program_error,
                      condition_for_python_exception)
 from .functions import Function
-from .objects import NIL, MV, Symbol
+from .objects import NIL, MV, Cons, Symbol, lisp_list
 
 # CEK_LISP_DEBUG=1: let Python exceptions from primitives propagate with
 # their traceback instead of becoming Lisp conditions (for developing).
@@ -63,19 +63,46 @@ class Frame:
         m.node = self.cleanup
 
     def describe(self):
-        """What this frame continues, for backtraces: the source form of
-        the node it belongs to, or None to omit the frame."""
+        """What this frame continues: the source form of the node it
+        belongs to, or None."""
         node = getattr(self, "node", None)
         return getattr(node, "form", None) if node is not None else None
+
+    # True for a frame that stands for the point where a computation was
+    # stopped (an error in a primitive, an interrupt): the backtrace shows
+    # its form, and the call it is in.
+    shows_form = False
+
+    # How many environment lists this frame's ``env`` lies below the one
+    # its source node was analyzed for (LET* evaluates in its new one).
+    env_below = 0
+
+    def source_node(self):
+        """A node of the code this frame continues, whose ``owner`` names
+        the function (Machine.backtrace); None if there is none."""
+        for attr in ("node", "body", "valnode", "cleanup", "rest"):
+            n = getattr(self, attr, None)
+            if isinstance(n, Node):
+                return n
+        nodes = getattr(self, "nodes", None)
+        if nodes:
+            for n in nodes:
+                if n.fn is None:
+                    return n
+        return None
 
 
 class ErrorContextFrame(Frame):
     """Pushed under ERROR when a step fails in Python: remembers the form
-    that was being evaluated, for the backtrace. Passes values through."""
-    __slots__ = ("form",)
+    that was being evaluated, and the node and environment of the call it
+    failed in, for the backtrace. Passes values through."""
+    __slots__ = ("form", "node", "env")
+    shows_form = True
 
-    def __init__(self, form):
+    def __init__(self, form, node=None, env=None):
         self.form = form
+        self.node = node
+        self.env = env
 
     def resume(self, m):
         pass
@@ -87,8 +114,11 @@ class ErrorContextFrame(Frame):
 class Node:
     """An analyzed form. ``fn`` is a Python closure env -> value when the
     node is simple (no Lisp calls, no control effects: evaluating it
-    directly is one atomic step); otherwise None and ``exec`` is used."""
-    __slots__ = ("fn", "form")
+    directly is one atomic step); otherwise None and ``exec`` is used.
+    ``owner`` is (LambdaInfo, depth) of the function the node belongs to,
+    or None outside functions (analyzer.owner_of; unset on nodes the
+    analyzer builds internally)."""
+    __slots__ = ("fn", "form", "owner")
 
     def exec(self, m: "Machine"):
         m.value = self.fn(m.env)
@@ -374,7 +404,12 @@ class Machine:
         form = getattr(node, "form", None) if node is not None else (
             frame.describe() if frame is not None else None)
         if form is not None:
-            self.k.append(ErrorContextFrame(form))
+            if node is None:
+                node = frame.source_node()
+                env = getattr(frame, "env", self.env)
+            else:
+                env = self.env
+            self.k.append(ErrorContextFrame(form, node, env))
         self.signal_error_fn(self, e)
 
     # -- calling
@@ -526,20 +561,56 @@ class Machine:
         return r[0] if len(r) == 1 else MV(r)
 
     def backtrace(self, limit=40, current=False):
-        """Descriptions of the innermost LIMIT described frames; with
-        CURRENT, first the form the process is about to evaluate (for a
-        process stopped between steps, e.g. in a loop with no call pending)."""
+        """The innermost LIMIT frames, for backtraces: a function call as
+        SBCL shows one, (NAME ARG...), for each call with a continuation
+        pending in it (tail calls leave none), innermost first; the form
+        that failed in a primitive (ErrorContextFrame) and the primitive
+        calling back into Lisp (GenFrame) where they are. With CURRENT,
+        the call being evaluated comes first (a process stopped between
+        steps, e.g. in a loop with no call pending), or the form itself
+        outside any function. The calls are found from each frame's node
+        (its ``owner``) and environment: nothing is recorded at run time."""
         out = []
+        seen = [None]
+
+        def call_of(node, env, below=0) -> bool:
+            owner = getattr(node, "owner", None)
+            if owner is None:
+                return False
+            lam, depth = owner
+            e = env
+            for _ in range(depth + below):
+                if type(e) is not list:
+                    return False
+                e = e[0]
+            if type(e) is not list or len(e) != lam.size:
+                return False
+            if e is not seen[0]:
+                seen[0] = e
+                args = e[1:1 + lam.nreq] if lam.simple else e[1]
+                out.append(Cons(lam.name, lisp_list(*args)))
+            return True
+
         node = self.node
-        if current and node is not None and getattr(node, "form", None) is not None:
-            out.append(node.form)
+        if current and node is not None:
+            if not call_of(node, self.env) and getattr(node, "form", None) is not None:
+                out.append(node.form)
         for f in reversed(self.k):
-            d = f.describe()
-            if d is not None:
-                out.append(d)
-                if len(out) >= limit:
-                    break
-        return out
+            if len(out) >= limit:
+                break
+            if type(f) is GenFrame:
+                out.append(f.describe())
+                continue
+            if f.shows_form:
+                form = f.describe()
+                if form is not None:
+                    out.append(form)
+            env = getattr(f, "env", None)
+            if env is not None:
+                src = f.source_node()
+                if src is not None:
+                    call_of(src, env, f.env_below)
+        return out[:limit]
 
 
 def values_list_to_mv(items: list):

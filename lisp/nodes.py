@@ -312,6 +312,7 @@ class LetStarNode(Node):
 
 class LetStarFrame(Frame):
     __slots__ = ("node", "env", "i")
+    env_below = 1
 
     def __init__(self, node, env, i):
         self.node = node

@@ -95,6 +95,7 @@ class ResumeFrame(Frame):
     """Below a running interrupt function: the registers of the interrupted
     computation, restored when the function returns."""
     __slots__ = ("node", "env", "value")
+    shows_form = True
 
     def __init__(self, node, env, value):
         self.node = node
@@ -108,9 +109,6 @@ class ResumeFrame(Frame):
         p = m.proc
         if p is not None and deliverable(p):
             start_interrupt(m, p)
-
-    def describe(self):
-        return None
 
 
 def start_interrupt(m, p):

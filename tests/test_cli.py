@@ -42,6 +42,38 @@ def test_unhandled_error_reports_and_exits_1_after_flushing_output(tmp_path):
     assert "Traceback" not in r.stderr
 
 
+def backtrace_lines(stderr: str) -> list[str]:
+    lines = stderr.split("Backtrace for: ")[1].splitlines()[1:]
+    return lines[:lines.index("")]
+
+
+def test_backtrace_names_the_calls_with_their_arguments_as_sbcl_does(tmp_path):
+    """The backtrace of an unhandled error lists the pending calls as SBCL
+    shows them, (NAME ARG...), innermost first, after the form that failed
+    in a primitive; calls in tail position leave no frame (tail calls run
+    in constant space)."""
+    r = run(script(tmp_path, """
+(defun g (x) (car x))
+(defun f (x) (+ 1 (g x)))
+(f 5)
+"""))
+    assert backtrace_lines(r.stderr) == ["0: (CAR X)", "1: (G 5)", "2: (F 5)"]
+    r = run(script(tmp_path, """
+(defun f (n) (if (= n 0) (error "deep") (+ 1 (f (- n 1)))))
+(f 3)
+"""))
+    assert backtrace_lines(r.stderr) == ["0: (F 1)", "1: (F 2)", "2: (F 3)"]
+    # optional and keyword arguments are shown as passed; local and
+    # anonymous functions by SBCL's names for them
+    r = run(script(tmp_path, """
+(defun h (a &optional (b 2) &key c) (list a b c (/ a 0)))
+(defun k (l) (flet ((each (x) (list (h x 3 :c 4)))) (list (each (car l)))))
+(k '(1 2))
+"""))
+    assert backtrace_lines(r.stderr) == ["0: (LIST A B C (/ A 0))", "1: (H 1 3 :C 4)",
+                                         "2: ((FLET EACH :IN K) 1)", "3: (K (1 2))"]
+
+
 def test_cleanups_run_after_unhandled_error(tmp_path):
     r = run(script(tmp_path, '(unwind-protect (error "boom") (format t "cleanup ran~%"))\n'))
     assert r.returncode == 1

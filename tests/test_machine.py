@@ -222,3 +222,4 @@ def test_backtrace_of_a_process_stopped_in_a_loop_names_what_it_runs():
     from runtime.interrupts import kill_without_cleanups
     kill_without_cleanups(sched, p)
     assert text.startswith("0: (")
+    assert "(M-SPIN)" in text.splitlines()[-1], text
