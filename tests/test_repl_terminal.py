@@ -119,6 +119,7 @@ def test_ctrl_c_interrupts_evaluation_and_returns_to_prompt(term):
     term.send("\x03")
     term.read_until(r"cleanup-ran")
     term.read_until(r"Interrupted")
+    assert "Unhandled" not in term.text(), term.text()   # one message, not two
     term.mark()
     term.send("(* 6 7)\r")
     term.read_until(r"\b42\b")

@@ -249,7 +249,13 @@ def invoke_debugger(m, args):
     report = safe_report(c)
     mode = interp.mode if interp is not None else "embedded"
     err = _stderr()
-    if proc is not None and not proc.is_main:
+    # An unhandled Racket break ends the computation as the signal it
+    # stands for: a script exits 130, 129 or 143 (SPEC 1, 6); the REPL
+    # says "Interrupted" once the cleanups have run, nothing more here.
+    signum = _break_signal(c)
+    if mode == "repl" and signum is not None and proc is not None and proc.is_main:
+        pass
+    elif proc is not None and not proc.is_main:
         err.write(f"{proc.name}: {report}\n")
     elif mode == "script":
         err.write(f"Unhandled {condition_type_name(c)} in thread "
@@ -259,9 +265,6 @@ def invoke_debugger(m, args):
     elif mode == "repl":
         err.write(f"Unhandled {condition_type_name(c)}:\n{indent(report)}\n(back at the top level)\n")
     _flush_err(err)
-    # An unhandled Racket break ends the computation as the signal it
-    # stands for: a script exits 130, 129 or 143 (SPEC 1, 6).
-    signum = _break_signal(c)
     exit_to_toplevel(m, ToplevelExit(condition=c, report=report, signal=signum))
 
 
