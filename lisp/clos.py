@@ -20,21 +20,36 @@ around methods, most specific first, ending in a ``StandardCombination``
 that runs the before methods (most specific first), the first primary
 (whose CALL-NEXT-METHOD reaches the next primaries), then the after
 methods (least specific first), returning the primary's values. Without
-around, before or after methods the chain is just the primaries.
+around, before or after methods the chain is just the primaries. Other
+method combinations (lisp/clos_combin.py) turn the applicable methods into
+an effective method function once per dispatch key.
+
+The protocol's failure points are generic functions as CLHS 7.6.6 wants:
+no applicable method calls NO-APPLICABLE-METHOD, an exhausted
+CALL-NEXT-METHOD calls NO-NEXT-METHOD, a missing primary method
+SB-PCL::NO-PRIMARY-METHOD; their default methods signal SBCL's errors.
 """
 from __future__ import annotations
 
-from .errors import LispError, program_error
-from .functions import Function, defun
+from .errors import LispError, program_error, simple_error
+from .functions import Function, Primitive
 from .machine import Frame
-from .objects import NIL, T, Symbol, Cons, LString, LispClass, cl_sym, \
-    keyword, lisp_list, list_to_py
+from .objects import (NIL, Symbol, Cons, LString, Instance, Package, CL, cl_sym, sys_sym,
+                      keyword, lisp_list, list_to_py, find_package)
 from .types import CLASSES, class_of, define_class, OTHER_CLASS_OF
 
 S = cl_sym
+SB_PCL = find_package("SB-PCL") or Package("SB-PCL", use=[CL])
+SB_MOP = find_package("SB-MOP") or Package("SB-MOP", use=[CL])
 
-# Bumped whenever a class's precedence list may change: every dispatch
-# cache built before is stale.
+
+def pcl_sym(name: str) -> Symbol:
+    """The symbol NAME of SB-PCL (SBCL's CLOS implementation package)."""
+    return SB_PCL.intern(name)[0]
+
+
+# Bumped whenever a class's precedence list or a method combination may
+# change: every dispatch cache built before is stale.
 CLASS_EPOCH = [0]
 
 
@@ -42,61 +57,196 @@ def classes_changed():
     CLASS_EPOCH[0] += 1
 
 
+# Set once some class has been redefined: from then on a call checks its
+# instance arguments for storage of an older definition of their class.
+# UPDATE_OBSOLETE[0] (lisp/clos_slots.py) brings such an instance up to date.
+OBSOLETE = [False]
+UPDATE_OBSOLETE = [None]
+
+
+# ---------------------------------------------------------------- lambda lists
+class LambdaInfo:
+    """What a generic function or method lambda list accepts: NREQ required
+    and NOPT optional parameters, &REST (RESTP), &KEY (KEYSP) with the
+    keywords KEYS, &ALLOW-OTHER-KEYS (ALLOW)."""
+    __slots__ = ("nreq", "nopt", "restp", "keysp", "keys", "allow", "required")
+
+    def __init__(self, lambda_list):
+        self.nreq = self.nopt = 0
+        self.restp = self.keysp = self.allow = False
+        self.keys: list = []
+        self.required: list = []
+        mode = None
+        for x in list_to_py(lambda_list):
+            if isinstance(x, Symbol) and x.name.startswith("&"):
+                if x is S("&ALLOW-OTHER-KEYS"):
+                    self.allow = True
+                elif x is S("&KEY"):
+                    self.keysp = True
+                elif x in (S("&REST"), S("&BODY")):
+                    self.restp = True
+                mode = x
+                continue
+            if mode is None:
+                self.nreq += 1
+                self.required.append(x.car if type(x) is Cons else x)
+            elif mode is S("&OPTIONAL"):
+                self.nopt += 1
+            elif mode is S("&KEY"):
+                spec = x.car if type(x) is Cons else x
+                self.keys.append(spec.car if type(spec) is Cons else keyword(spec.name))
+
+    @property
+    def max_args(self):
+        return None if self.restp or self.keysp else self.nreq + self.nopt
+
+    def accepts_any_key(self) -> bool:
+        return self.allow or (self.restp and not self.keysp)
+
+
+# ---------------------------------------------------------------- specializers
 class EqlSpecializer:
-    """(EQL value) in a method's specializers."""
-    __slots__ = ("value",)
+    """(EQL value) in a method's specializers; one per value (see
+    ``intern_eql_specializer``). METHODS: the methods specialized on it,
+    most recent first."""
+    __slots__ = ("value", "methods", "__weakref__")
 
     def __init__(self, value):
         self.value = value
+        self.methods = []
+
+    def lisp_repr(self) -> str:
+        from .printer import prin1_to_string
+        return "#<SB-MOP:EQL-SPECIALIZER %s>" % prin1_to_string(self.value)
+
+
+def direct_methods(spec) -> list:
+    """The methods specialized on SPEC (a class or EQL specializer), most
+    recent first (SB-MOP:SPECIALIZER-DIRECT-METHODS)."""
+    if type(spec) is EqlSpecializer:
+        return spec.methods
+    return spec.extra.setdefault("direct-methods", [])
+
+
+_EQL_SPECIALIZERS: dict = {}
+
+
+def intern_eql_specializer(value) -> EqlSpecializer:
+    """The EQL specializer of VALUE: the same object for EQL values."""
+    from .objects import Char
+    key = (type(value), value) if isinstance(value, (int, float, Char)) else id(value)
+    spec = _EQL_SPECIALIZERS.get(key)
+    if spec is None or (type(key) is int and spec.value is not value):
+        spec = EqlSpecializer(value)
+        _EQL_SPECIALIZERS[key] = spec
+    return spec
+
+
+def specializer_type(spec):
+    """The type specifier a parameter specialized by SPEC must satisfy."""
+    if type(spec) is EqlSpecializer:
+        return lisp_list(S("EQL"), spec.value)
+    return spec.name if CLASSES.get(spec.name) is spec else spec
+
+
+def specializer_matches(spec, arg) -> bool:
+    if type(spec) is EqlSpecializer:
+        from .equality import eql
+        return eql(spec.value, arg)
+    return spec in class_of(arg).cpl
 
 
 class Method:
-    """A method: its qualifiers (a tuple of keywords), one specializer per
-    required parameter (a LispClass or EqlSpecializer), its function (see
-    the calling protocol above) and the keywords its lambda list accepts
-    (None: no &key; True: &allow-other-keys)."""
-    __slots__ = ("gf", "qualifiers", "specializers", "fn", "keys", "builtin", "doc")
+    """A method: its qualifiers (a tuple), one specializer per required
+    parameter (a LispClass or EqlSpecializer), its function (see the calling
+    protocol above), its unspecialized LAMBDA-LIST and what that accepts
+    (INFO). MCLASS is the name of its class (STANDARD-METHOD, or a reader or
+    writer method's); SLOT_NAME the slot of an accessor method."""
+    __slots__ = ("gf", "qualifiers", "specializers", "fn", "info", "lambda_list", "builtin",
+                 "doc", "mclass", "slot_name", "__weakref__")
 
-    def __init__(self, qualifiers, specializers, fn, keys=None, builtin=False):
+    def __init__(self, qualifiers, specializers, fn, lambda_list=NIL, builtin=False):
         self.gf = None
         self.qualifiers = tuple(qualifiers)
         self.specializers = list(specializers)
         self.fn = fn
-        self.keys = keys
+        self.lambda_list = lambda_list
+        self.info = LambdaInfo(lambda_list) if lambda_list is not NIL else None
         self.builtin = builtin
         self.doc = None
+        self.mclass = S("STANDARD-METHOD")
+        self.slot_name = None
+
+    @property
+    def keys(self):
+        """The initargs a method of an initialization generic function makes
+        valid (CLHS 7.1.2): None, a list of keywords, or True for any."""
+        info = self.info
+        if info is None or not info.keysp:
+            return None
+        return True if info.allow else info.keys
 
     def applies(self, args) -> bool:
-        from .equality import eql
         for spec, arg in zip(self.specializers, args):
-            if type(spec) is EqlSpecializer:
-                if not eql(spec.value, arg):
-                    return False
-            elif spec not in class_of(arg).cpl:
+            if not specializer_matches(spec, arg):
                 return False
         return True
 
+    def parameter_name(self, i) -> Symbol:
+        info = self.info or (self.gf.info if self.gf is not None else None)
+        if info is not None and i < len(info.required):
+            return info.required[i]
+        return Symbol("ARG%d" % i)
 
+    def check_arguments(self, args):
+        """Signal SBCL's TYPE-ERROR when ARGS (given to CALL-NEXT-METHOD)
+        do not satisfy this method's specializers."""
+        for i, (spec, arg) in enumerate(zip(self.specializers, args)):
+            if not specializer_matches(spec, arg):
+                raise binding_type_error(arg, specializer_type(spec), self.parameter_name(i))
+
+
+def binding_type_error(datum, expected, variable) -> LispError:
+    """The TYPE-ERROR SBCL's method functions signal for an argument of the
+    wrong type: its report ends "when binding VARIABLE"."""
+    from .conditions import make_condition
+    c = make_condition(S("TYPE-ERROR"), {"DATUM": datum, "EXPECTED-TYPE": expected})
+    c.slots[sys_sym("FORMAT-CONTROL")] = LString(
+        "The value~%  ~S~%is not of type~%  ~S~%when binding ~S")
+    c.slots[sys_sym("FORMAT-ARGUMENTS")] = lisp_list(datum, expected, variable)
+    return LispError(condition=c)
+
+
+# ---------------------------------------------------------------- effective methods
 class MethodChain:
     """The methods CALL-NEXT-METHOD runs next: ITEMS[INDEX:], called from
-    METHOD (for the error when there is none)."""
-    __slots__ = ("items", "index", "gf", "method")
+    METHOD (for the error when there is none). CHECK: the arguments came
+    from CALL-NEXT-METHOD with arguments, so each method checks them
+    against its specializers as SBCL's do."""
+    __slots__ = ("items", "index", "gf", "method", "check")
 
-    def __init__(self, items, index, gf, method):
+    def __init__(self, items, index, gf, method, check=False):
         self.items = items
         self.index = index
         self.gf = gf
         self.method = method
+        self.check = check
 
-    def call_next(self, m, arglist, args):
+    def call_next(self, m, arglist, args, check=False):
+        check = check or self.check
         items, i = self.items, self.index
         if i >= len(items):
-            raise no_next_method_error(self.gf, self.method, args)
+            NO_NEXT_METHOD.invoke(m, [self.gf, self.method] + args)
+            return
         item = items[i]
         if type(item) is StandardCombination:
-            item.invoke(m, [None, arglist] + args)
+            if check:
+                item.check_arguments(args)
+            item.run(m, arglist, args, check)
         else:
-            item.fn.invoke(m, [MethodChain(items, i + 1, self.gf, item), arglist] + args)
+            if check:
+                item.check_arguments(args)
+            item.fn.invoke(m, [MethodChain(items, i + 1, self.gf, item, check), arglist] + args)
 
 
 class CallSequenceFrame(Frame):
@@ -128,38 +278,54 @@ class CallSequenceFrame(Frame):
             m.node = None
 
 
-class StandardCombination(Function):
+class StandardCombination:
     """The innermost part of an effective method with before or after
     methods: befores, the primaries, afters."""
     __slots__ = ("gf", "befores", "primaries", "afters")
 
     def __init__(self, gf, befores, primaries, afters):
-        self.name = gf.name
         self.gf = gf
         self.befores = befores
         self.primaries = primaries
         self.afters = afters
 
-    def invoke(self, m, args):
-        arglist = args[1]
-        real = args[2:]
+    def check_arguments(self, args):
+        for meth in self.befores + self.primaries[:1] + self.afters:
+            meth.check_arguments(args)
+
+    def run(self, m, arglist, real, check):
         if not self.primaries:
-            raise no_primary_method_error(self.gf, real)
-        calls = [(b.fn, [MethodChain([], 0, self.gf, b), arglist] + real) for b in self.befores]
+            NO_PRIMARY_METHOD.invoke(m, [self.gf] + real)
+            return
+        gf = self.gf
+        calls = [(b.fn, [MethodChain([], 0, gf, b, check), arglist] + real) for b in self.befores]
         keep = len(calls)
         first = self.primaries[0]
-        calls.append((first.fn, [MethodChain(self.primaries, 1, self.gf, first), arglist] + real))
-        calls += [(a.fn, [MethodChain([], 0, self.gf, a), arglist] + real) for a in self.afters]
+        calls.append((first.fn, [MethodChain(self.primaries, 1, gf, first, check), arglist] + real))
+        calls += [(a.fn, [MethodChain([], 0, gf, a, check), arglist] + real) for a in self.afters]
         CallSequenceFrame(calls, keep).start(m)
 
 
+_AROUND, _BEFORE, _AFTER = keyword("AROUND"), keyword("BEFORE"), keyword("AFTER")
+STANDARD_QUALIFIERS = {(), (_AROUND,), (_BEFORE,), (_AFTER,)}
+
+
 class EffectiveMethod:
-    """What a call with arguments of one tuple of classes runs."""
-    __slots__ = ("gf", "first", "chain_items", "methods")
+    """What a call with arguments of one dispatch key runs. For the
+    standard combination CHAIN_ITEMS; for another, FUNCTION (made by the
+    combination the first time it is needed). KEYS: the keywords the call
+    may pass (None: not checked). ERROR: a LispError every call signals."""
+    __slots__ = ("gf", "methods", "chain_items", "function", "keys", "error")
 
     def __init__(self, gf, methods):
         self.gf = gf
         self.methods = methods
+        self.function = None
+        self.chain_items = None
+        self.error = None
+        self.keys = _valid_keys(gf, methods)
+        if gf.combination is not None:
+            return
         arounds, befores, primaries, afters = [], [], [], []
         for meth in methods:
             q = meth.qualifiers
@@ -172,39 +338,96 @@ class EffectiveMethod:
             elif q == (_AFTER,):
                 afters.append(meth)
             else:
-                raise program_error("invalid method qualifiers ~S for the standard method combination",
-                                    lisp_list(*q))
-        if arounds or befores or afters:
+                self.error = invalid_standard_qualifiers_error(gf, meth)
+                return
+        if not primaries:
+            # SBCL runs no around method when there is no primary one
+            self.chain_items = [StandardCombination(gf, [], [], [])]
+        elif arounds or befores or afters:
             afters.reverse()
             self.chain_items = arounds + [StandardCombination(gf, befores, primaries, afters)]
         else:
             self.chain_items = primaries
 
     def invoke(self, m, args):
+        if self.keys is not None:
+            check_keywords(self.gf, self.keys, args)
         if not self.methods:
-            raise no_applicable_method_error(self.gf, args)
-        MethodChain(self.chain_items, 0, self.gf, None).call_next(m, lisp_list(*args), args)
+            NO_APPLICABLE_METHOD.invoke(m, [self.gf] + args)
+            return
+        if self.error is not None:
+            raise self.error
+        if self.chain_items is not None:
+            MethodChain(self.chain_items, 0, self.gf, None).call_next(m, lisp_list(*args), args)
+        elif self.function is not None:
+            self.function.invoke(m, args)
+        else:
+            self.gf.combination.start_effective_method(m, self, args)
 
 
-_AROUND, _BEFORE, _AFTER = keyword("AROUND"), keyword("BEFORE"), keyword("AFTER")
+def _valid_keys(gf, methods):
+    """The keywords a call with these applicable METHODS accepts (CLHS
+    7.6.5), or None when any keyword is accepted or none is parsed."""
+    info = gf.info
+    infos = [meth.info for meth in methods if meth.info is not None]
+    # SBCL checks only calls of a generic function whose lambda list has &KEY
+    if not info.keysp or info.allow or any(i.allow for i in infos):
+        return None
+    valid = list(info.keys)
+    for i in infos:
+        for k in i.keys:
+            if k not in valid:
+                valid.insert(0, k)
+    return valid
+
+
+def check_keywords(gf, valid, args):
+    """Signal SBCL's error for a call passing keyword arguments that no
+    applicable method accepts."""
+    info = gf.info
+    rest = args[info.nreq + info.nopt:]
+    for i in range(0, len(rest), 2):
+        if not isinstance(rest[i], Symbol):
+            raise program_error("keyword argument not a symbol: ~S.", rest[i])
+    if len(rest) % 2:
+        raise program_error("odd number of &KEY arguments")
+    allow = keyword("ALLOW-OTHER-KEYS")
+    for i in range(0, len(rest), 2):
+        if rest[i] is allow and rest[i + 1] is not NIL:
+            return
+    bad = [rest[i] for i in range(0, len(rest), 2) if rest[i] not in valid and rest[i] is not allow]
+    if bad:
+        raise program_error("~@<invalid keyword argument~P: ~{~S~^, ~} (valid keys are ~{~S~^, ~}).~@:>",
+                            len(bad), lisp_list(*bad), lisp_list(*valid))
 
 
 class GenericFunction(Function):
-    """A standard generic function: NAME, its LAMBDA-LIST, METHODS and the
-    dispatch cache (class tuple -> EffectiveMethod)."""
-    __slots__ = ("lambda_list", "nreq", "methods", "cache", "epoch", "eql_positions",
-                 "doc", "plist")
+    """A standard generic function: NAME, its LAMBDA-LIST (INFO: what it
+    accepts), METHODS, its method COMBINATION (None: STANDARD) and the
+    dispatch cache (dispatch key -> EffectiveMethod)."""
+    __slots__ = ("lambda_list", "info", "nreq", "max_args", "methods", "cache", "epoch",
+                 "eql_positions", "doc", "plist", "combination", "precedence",
+                 "lambda_list_given", "__weakref__")
 
-    def __init__(self, name, lambda_list, nreq):
+    def __init__(self, name, lambda_list, lambda_list_given=True):
         self.name = name
-        self.lambda_list = lambda_list
-        self.nreq = nreq
         self.methods: list[Method] = []
         self.cache: dict = {}
         self.epoch = CLASS_EPOCH[0]
         self.eql_positions: dict = {}
         self.doc = None
         self.plist = None
+        self.combination = None
+        self.precedence = None
+        self.lambda_list_given = lambda_list_given
+        self.set_lambda_list(lambda_list)
+
+    def set_lambda_list(self, lambda_list):
+        self.lambda_list = lambda_list
+        self.info = LambdaInfo(lambda_list)
+        self.nreq = self.info.nreq
+        self.max_args = self.info.max_args
+        self.cache.clear()
 
     def class_hook(self):
         return CLASSES[S("STANDARD-GENERIC-FUNCTION")]
@@ -215,17 +438,23 @@ class GenericFunction(Function):
         for i, old in enumerate(self.methods):
             if old.qualifiers == meth.qualifiers and _same_specializers(old.specializers,
                                                                          meth.specializers):
-                self.methods[i] = meth
+                self.remove_method(old)
+                self.methods.insert(i, meth)
                 break
         else:
             self.methods.append(meth)
         meth.gf = self
+        for spec in set(meth.specializers):
+            direct_methods(spec).insert(0, meth)
         self.methods_changed()
 
     def remove_method(self, meth: Method):
         if meth in self.methods:
             self.methods.remove(meth)
             meth.gf = None
+            for spec in set(meth.specializers):
+                if meth in direct_methods(spec):
+                    direct_methods(spec).remove(meth)
             self.methods_changed()
 
     def methods_changed(self):
@@ -263,56 +492,74 @@ class GenericFunction(Function):
         """The methods applicable to ARGS, most specific first."""
         found = [meth for meth in self.methods if meth.applies(args)]
         cpls = [class_of(a).cpl for a in args[:self.nreq]]
-        found.sort(key=lambda meth: _precedence_key(meth, cpls))
+        order = self.precedence or range(self.nreq)
+        found.sort(key=lambda meth: [_specificity(meth.specializers[i], cpls[i]) for i in order])
         return found
 
     def invoke(self, m, args):
-        if len(args) < self.nreq:
-            raise program_error("invalid number of arguments: ~S", len(args))
+        n = len(args)
+        if n < self.nreq or (self.max_args is not None and n > self.max_args):
+            raise program_error("invalid number of arguments: ~S", n)
+        if OBSOLETE[0]:
+            for a in args[:self.nreq]:
+                if type(a) is Instance:
+                    UPDATE_OBSOLETE[0](a)
         self.effective_method(args).invoke(m, args)
 
     def __repr__(self):
         return f"#<generic function {self.name}>"
 
 
-def _precedence_key(meth, cpls):
-    key = []
-    for spec, cpl in zip(meth.specializers, cpls):
-        key.append(-1 if type(spec) is EqlSpecializer else cpl.index(spec))
-    return key
+def _specificity(spec, cpl):
+    return -1 if type(spec) is EqlSpecializer else cpl.index(spec)
 
 
 def _same_specializers(a, b):
-    from .equality import eql
     if len(a) != len(b):
         return False
     for x, y in zip(a, b):
-        if type(x) is EqlSpecializer and type(y) is EqlSpecializer:
+        if x is not y:
+            if not (type(x) is EqlSpecializer and type(y) is EqlSpecializer):
+                return False
+            from .equality import eql
             if not eql(x.value, y.value):
                 return False
-        elif x is not y:
-            return False
     return True
 
 
-# ---------------------------------------------------------------- errors
-def _gf_text(gf) -> str:
+# ---------------------------------------------------------------- printing and errors
+def qualified(x) -> str:
+    """X printed with escapes and package prefixes, as SBCL names objects
+    inside #<...>."""
     from .printer import write_to_string
     from .objects import KEYWORD
-    return "#<STANDARD-GENERIC-FUNCTION %s (%d)>" % (
-        write_to_string(gf.name, escape=True, package=KEYWORD), len(gf.methods))
+    return write_to_string(x, escape=True, package=KEYWORD)
+
+
+def gf_text(gf) -> str:
+    return "#<STANDARD-GENERIC-FUNCTION %s (%d)>" % (qualified(gf.name), len(gf.methods))
+
+
+def unparse_specializers(specializers):
+    """The specializers as DEFMETHOD writes them: class names, (EQL x)."""
+    return lisp_list(*[lisp_list(S("EQL"), s.value) if type(s) is EqlSpecializer
+                       else specializer_type(s) for s in specializers])
 
 
 def method_text(meth) -> str:
-    from .printer import write_to_string, object_address
-    from .objects import KEYWORD
-    name = meth.gf.name if meth.gf is not None else NIL
-    specs = lisp_list(*[lisp_list(S("EQL"), s.value) if type(s) is EqlSpecializer else s.name
-                        for s in meth.specializers])
-    parts = [write_to_string(name, escape=True, package=KEYWORD)]
-    parts += [write_to_string(q, escape=True) for q in meth.qualifiers]
-    parts.append(write_to_string(specs, escape=True))
-    return "#<STANDARD-METHOD %s {%s}>" % (" ".join(parts), object_address(meth))
+    """#<STANDARD-METHOD COMMON-LISP-USER::AREA :BEFORE (CIRCLE) {...}>: only
+    the generic function's name is always qualified."""
+    from .printer import object_address, prin1_to_string
+    cname = prin1_to_string(meth.mclass)
+    if meth.gf is None:
+        return "#<%s %s {%s}>" % (cname, prin1_to_string(lisp_list(*meth.specializers)),
+                                  object_address(meth))
+    parts = [qualified(meth.gf.name)]
+    if meth.slot_name is not None:
+        parts[0] += ", slot:" + prin1_to_string(meth.slot_name) + ","
+    parts += [prin1_to_string(q) for q in meth.qualifiers]
+    parts.append(prin1_to_string(unparse_specializers(meth.specializers)))
+    return "#<%s %s {%s}>" % (cname, " ".join(parts), object_address(meth))
 
 
 def _args_text(args) -> str:
@@ -321,40 +568,56 @@ def _args_text(args) -> str:
 
 
 def no_applicable_method_error(gf, args):
-    return LispError("SYS::NO-APPLICABLE-METHOD-ERROR", {
+    return LispError("SB-PCL::NO-APPLICABLE-METHOD-ERROR", {
         "FORMAT-CONTROL": LString(
             "There is no applicable method for the generic function~%  ~A~%when called "
             "with arguments~%  ~A.~%See also:~%  The ANSI Standard, Section 7.6.6"),
-        "FORMAT-ARGUMENTS": lisp_list(LString(_gf_text(gf)), LString(_args_text(args)))})
+        "FORMAT-ARGUMENTS": lisp_list(LString(gf_text(gf)), LString(_args_text(args)))})
 
 
 def no_next_method_error(gf, meth, args):
-    return LispError("SYS::NO-NEXT-METHOD-ERROR", {
+    return LispError("SB-PCL::NO-NEXT-METHOD-ERROR", {
         "FORMAT-CONTROL": LString(
             "There is no next method for the generic function~%  ~A~%when called from "
             "method~%  ~A~%with arguments~%  ~A.~%See also:~%  The ANSI Standard, Section 7.6.6.2"),
-        "FORMAT-ARGUMENTS": lisp_list(LString(_gf_text(gf)), LString(method_text(meth)),
+        "FORMAT-ARGUMENTS": lisp_list(LString(gf_text(gf)), LString(method_text(meth)),
                                       LString(_args_text(args)))})
 
 
 def no_primary_method_error(gf, args):
-    return LispError("SYS::NO-PRIMARY-METHOD-ERROR", {
+    return LispError("SB-PCL::NO-PRIMARY-METHOD-ERROR", {
         "FORMAT-CONTROL": LString(
             "There is no primary method for the generic function~%  ~A~%when called "
             "with arguments~%  ~A.~%See also:~%  The ANSI Standard, Section 7.6.6.2"),
-        "FORMAT-ARGUMENTS": lisp_list(LString(_gf_text(gf)), LString(_args_text(args)))})
+        "FORMAT-ARGUMENTS": lisp_list(LString(gf_text(gf)), LString(_args_text(args)))})
+
+
+def invalid_method_error(meth, control: str, *args) -> LispError:
+    """INVALID-METHOD-ERROR's condition: METH cannot take part in its
+    generic function's method combination."""
+    return simple_error("~@<invalid method error for ~2I~_~S ~I~_method: ~2I~_~?~:>",
+                        meth, LString(control), lisp_list(*args))
+
+
+def invalid_standard_qualifiers_error(gf, meth) -> LispError:
+    why = "has too many qualifiers" if len(meth.qualifiers) > 1 else "has an invalid qualifier"
+    return invalid_method_error(
+        meth, "~@<The method ~S on ~S ~A.~@:_~@:_Standard method combination requires all "
+              "methods to have one of the single qualifiers ~{~S~#[~; and ~:;, ~]~} or to have "
+              "no qualifier at all.~@:>",
+        meth, gf, LString(why), lisp_list(_AROUND, _BEFORE, _AFTER))
 
 
 def _define_error_classes():
-    from .conditions import condition_class
-    for name in ("SYS::NO-APPLICABLE-METHOD-ERROR", "SYS::NO-NEXT-METHOD-ERROR",
-                 "SYS::NO-PRIMARY-METHOD-ERROR"):
-        condition_class(name, ["SIMPLE-ERROR"], report=_report_simple())
-
-
-def _report_simple():
-    from .conditions import report_simple
-    return report_simple
+    """SBCL's classes of these errors (their reports are format controls)."""
+    from .conditions import condition_class, report_simple
+    condition_class("SB-INT:REFERENCE-CONDITION", ["CONDITION"])
+    condition_class("SB-PCL::EFFECTIVE-METHOD-CONDITION", ["SB-INT:REFERENCE-CONDITION"],
+                    [("FORMAT-CONTROL", "FORMAT-CONTROL"), ("FORMAT-ARGUMENTS", "FORMAT-ARGUMENTS")])
+    condition_class("SB-PCL::EFFECTIVE-METHOD-ERROR", ["ERROR", "SB-PCL::EFFECTIVE-METHOD-CONDITION"])
+    for name in ("SB-PCL::NO-APPLICABLE-METHOD-ERROR", "SB-PCL::NO-NEXT-METHOD-ERROR",
+                 "SB-PCL::NO-PRIMARY-METHOD-ERROR"):
+        condition_class(name, ["SB-PCL::EFFECTIVE-METHOD-ERROR"], report=report_simple)
 
 
 # ---------------------------------------------------------------- metaobject classes
@@ -362,7 +625,7 @@ for _name, _supers in [("GENERIC-FUNCTION", ("FUNCTION",)),
                        ("STANDARD-GENERIC-FUNCTION", ("GENERIC-FUNCTION",)),
                        ("METHOD", ("STANDARD-OBJECT",)), ("STANDARD-METHOD", ("METHOD",))]:
     define_class(_name, _supers)
-OTHER_CLASS_OF[Method] = lambda x: CLASSES[S("STANDARD-METHOD")]
+OTHER_CLASS_OF[Method] = lambda x: CLASSES[x.mclass]
 _define_error_classes()
 
 
@@ -372,138 +635,34 @@ def function_name_cell(name):
     if isinstance(name, Symbol):
         return (lambda: name.fn), (lambda f: setattr(name, "fn", f))
     if type(name) is Cons and name.car is S("SETF") and type(name.cdr) is Cons \
-            and isinstance(name.cdr.car, Symbol):
+            and isinstance(name.cdr.car, Symbol) and name.cdr.cdr is NIL:
         target = name.cdr.car
         return (lambda: target.setf_fn), (lambda f: setattr(target, "setf_fn", f))
     raise program_error("~S is not a legal function name", name)
 
 
-def required_count(lambda_list) -> int:
-    n = 0
-    for x in list_to_py(lambda_list):
-        if isinstance(x, Symbol) and x.name.startswith("&"):
-            break
-        n += 1
-    return n
-
-
-def ensure_generic_function(name, lambda_list) -> GenericFunction:
-    """The generic function NAME, made with LAMBDA-LIST when NAME has none
-    (an ordinary function of that name is replaced)."""
+def ensure_generic_function(name, lambda_list, lambda_list_given=True) -> GenericFunction:
+    """The generic function NAME, made with LAMBDA-LIST when NAME has none.
+    A macro, special operator or ordinary function of that name is an error,
+    as in SBCL."""
     get, put = function_name_cell(name)
     f = get()
     if type(f) is GenericFunction:
         return f
-    gf = GenericFunction(name, lambda_list, required_count(lambda_list))
+    if f is not None or (isinstance(name, Symbol) and name.macro is not None):
+        raise program_error("~@<~A already names an ordinary function or a macro.~@:>",
+                            LString(qualified(name)))
+    gf = GenericFunction(name, lambda_list, lambda_list_given)
     put(gf)
     return gf
 
 
-def method_keys(lambda_list):
-    """The keywords a method lambda list accepts: None, a list, or True."""
-    keys = None
-    mode = None
-    for x in list_to_py(lambda_list):
-        if isinstance(x, Symbol) and x.name.startswith("&"):
-            if x is S("&ALLOW-OTHER-KEYS"):
-                return True
-            mode = x
-            if x is S("&KEY"):
-                keys = []
-            continue
-        if mode is S("&KEY"):
-            spec = x.car if type(x) is Cons else x
-            keys.append(spec.car if type(spec) is Cons else keyword(spec.name))
-    return keys
-
-
-def resolve_specializer(spec):
-    if isinstance(spec, LispClass) or type(spec) is EqlSpecializer:
-        return spec
-    if isinstance(spec, Symbol):
-        from .clos_classes import find_class
-        return find_class(spec)
-    raise program_error("~S is not a valid parameter specializer name", spec)
-
-
-@defun("SYS:%DEFGENERIC", "name lambda-list documentation")
-def lisp_defgeneric(name, lambda_list, doc):
-    gf = ensure_generic_function(name, lambda_list)
-    gf.lambda_list = lambda_list
-    gf.nreq = required_count(lambda_list)
-    if doc is not NIL:
-        gf.doc = doc
-    return gf
-
-
-@defun("SYS:%DEFMETHOD", "name qualifiers specializers lambda-list function documentation")
-def lisp_defmethod(name, qualifiers, specializers, lambda_list, fn, doc):
-    specs = [resolve_specializer(s) for s in list_to_py(specializers)]
-    gf = ensure_generic_function(name, lambda_list)
-    if len(specs) != gf.nreq:
-        raise program_error("The generic function ~S takes ~D required argument~:P; was "
-                            "asked to find a method with specializers ~S",
-                            gf, gf.nreq, specializers)
-    meth = Method(list_to_py(qualifiers), specs, fn, method_keys(lambda_list))
-    if doc is not NIL:
-        meth.doc = doc
+def builtin_method(gf, qualifiers, specializer_names, fn, lambda_list=NIL):
+    """Add the Python method FN (a Primitive taking the hidden arguments)."""
+    meth = Method(qualifiers, [CLASSES[S(n)] if isinstance(n, str) else n
+                               for n in specializer_names], fn, lambda_list, builtin=True)
     gf.add_method(meth)
     return meth
-
-
-@defun("SYS:%EQL-SPECIALIZER", "object")
-def lisp_eql_specializer(obj):
-    return EqlSpecializer(obj)
-
-
-@defun("SYS:%CALL-NEXT-METHOD", "chain arglist args", kind="control")
-def lisp_call_next_method(m, args):
-    chain, arglist, new_args = args
-    if new_args is NIL:
-        chain.call_next(m, arglist, list_to_py(arglist))
-    else:
-        chain.call_next(m, new_args, list_to_py(new_args))
-
-
-@defun("SYS:%NEXT-METHOD-P", "chain")
-def lisp_next_method_p(chain):
-    return T if chain.index < len(chain.items) else NIL
-
-
-@defun("REMOVE-METHOD", "generic-function method")
-def lisp_remove_method(gf, meth):
-    gf.remove_method(meth)
-    return gf
-
-
-@defun("FIND-METHOD", "generic-function qualifiers specializers &optional errorp")
-def lisp_find_method(gf, qualifiers, specializers, errorp=T):
-    specs = [resolve_specializer(s) if not (type(s) is Cons and s.car is S("EQL"))
-             else EqlSpecializer(s.cdr.car) for s in list_to_py(specializers)]
-    quals = tuple(list_to_py(qualifiers))
-    for meth in gf.methods:
-        if meth.qualifiers == quals and _same_specializers(meth.specializers, specs):
-            return meth
-    if errorp is NIL:
-        return NIL
-    from .errors import simple_error
-    raise simple_error("There is no method on ~S with qualifiers ~S and specializers ~S.",
-                       gf, qualifiers, specializers)
-
-
-@defun("COMPUTE-APPLICABLE-METHODS", "generic-function arguments")
-def lisp_compute_applicable_methods(gf, arguments):
-    return lisp_list(*gf.applicable_methods(list_to_py(arguments)))
-
-
-@defun("SYS:GENERIC-FUNCTION-NAME", "generic-function")
-def lisp_gf_name(gf):
-    return gf.name
-
-
-@defun("SYS:GENERIC-FUNCTION-METHODS", "generic-function")
-def lisp_gf_methods(gf):
-    return lisp_list(*gf.methods)
 
 
 def user_method_applies(gf: GenericFunction, args) -> bool:
@@ -511,10 +670,40 @@ def user_method_applies(gf: GenericFunction, args) -> bool:
     return any(not meth.builtin for meth in gf.effective_method(args).methods)
 
 
-def builtin_method(gf, qualifiers, specializer_names, fn):
-    """Add the Python method FN (a Primitive taking the hidden arguments)."""
-    meth = Method(qualifiers, [CLASSES[S(n)] if isinstance(n, str) else n
-                               for n in specializer_names], fn, builtin=True)
-    gf.add_method(meth)
-    return meth
+def protocol_gf(name: str, lambda_list: str) -> GenericFunction:
+    """A standard generic function of the CLOS protocols, its lambda list
+    written as LAMBDA-LIST (parameters CL does not export are SB-PCL's)."""
+    ll = lisp_list(*[CL.external.get(w.upper()) or pcl_sym(w.upper())
+                     for w in lambda_list.strip("()").split()])
+    sym = pcl_sym(name[8:]) if name.startswith("SB-PCL::") else S(name)
+    gf = GenericFunction(sym, ll)
+    function_name_cell(sym)[1](gf)
+    return gf
 
+
+def default_method(gf, specializers, fn, kind="simple"):
+    """Install the Python function FN (chain, arglist, *args) as GF's
+    built-in method on SPECIALIZERS (class names)."""
+    return builtin_method(gf, (), specializers, Primitive(gf.name, fn, 2 + gf.nreq, None, kind=kind))
+
+
+NO_APPLICABLE_METHOD = protocol_gf("NO-APPLICABLE-METHOD", "(generic-function &rest args)")
+NO_NEXT_METHOD = protocol_gf("NO-NEXT-METHOD", "(generic-function method &rest args)")
+NO_PRIMARY_METHOD = protocol_gf("SB-PCL::NO-PRIMARY-METHOD", "(generic-function &rest args)")
+
+
+def _raise_no_applicable(chain, arglist, gf, *args):
+    raise no_applicable_method_error(gf, args)
+
+
+def _raise_no_next(chain, arglist, gf, meth, *args):
+    raise no_next_method_error(gf, meth, args)
+
+
+def _raise_no_primary(chain, arglist, gf, *args):
+    raise no_primary_method_error(gf, args)
+
+
+default_method(NO_APPLICABLE_METHOD, ["T"], _raise_no_applicable)
+default_method(NO_NEXT_METHOD, ["STANDARD-GENERIC-FUNCTION", "STANDARD-METHOD"], _raise_no_next)
+default_method(NO_PRIMARY_METHOD, ["T"], _raise_no_primary)

@@ -10,7 +10,6 @@ them.
 from __future__ import annotations
 
 from .errors import program_error
-from .functions import defun, call_lisp
 from .macros import defmacro, args_of, body_of, gensym, L, QUOTE, LAMBDA, LET, BLOCK, \
     DECLARE, FUNCTION
 from .objects import (NIL, T, Symbol, Cons, LString, cl_sym, sys_sym, keyword, lisp_list,
@@ -43,7 +42,19 @@ def _initfunction(form):
     return L(LAMBDA, NIL, form)
 
 
-def _slot_spec(spec):
+def _initarg_error(option, class_name):
+    from .errors import LispError
+    return LispError("SB-PCL::INITARG-ERROR", {
+        "FORMAT-CONTROL": LString("Invalid initialization argument:~%  ~S~%in call for class "
+                                  "#<STANDARD-CLASS ~A>.~%See also:~%  The ANSI Standard, "
+                                  "Section 7.1.2"),
+        "FORMAT-ARGUMENTS": lisp_list(option, LString(class_name))})
+
+
+_SINGLE_SLOT_OPTIONS = ("INITFORM", "ALLOCATION", "TYPE", "DOCUMENTATION")
+
+
+def _slot_spec(spec, class_name):
     if isinstance(spec, Symbol):
         spec = L(spec)
     name = spec.car
@@ -52,20 +63,26 @@ def _slot_spec(spec):
         raise program_error("malformed slot specification ~S", spec)
     initargs, readers, writers = [], [], []
     alloc, initform, initfn, type_, doc = keyword("INSTANCE"), NIL, NIL, T, NIL
+    seen = set()
     for i in range(0, len(opts), 2):
         k, v = opts[i], opts[i + 1]
         kn = k.name if isinstance(k, Symbol) and k.package is KEYWORD else None
+        if kn in _SINGLE_SLOT_OPTIONS:
+            if kn in seen:
+                raise program_error("Duplicate slot option ~S for slot ~S in DEFCLASS ~S.", k, name,
+                                    class_name)
+            seen.add(kn)
         if kn == "INITARG":
             initargs.append(v)
         elif kn == "INITFORM":
             initform, initfn = v, _initfunction(v)
         elif kn == "READER":
-            readers.append(v)
+            readers.insert(0, v)
         elif kn == "WRITER":
-            writers.append(v)
+            writers.insert(0, v)
         elif kn == "ACCESSOR":
-            readers.append(v)
-            writers.append(L(S("SETF"), v))
+            readers.insert(0, v)
+            writers.insert(0, L(S("SETF"), v))
         elif kn == "ALLOCATION":
             alloc = v
         elif kn == "TYPE":
@@ -73,7 +90,7 @@ def _slot_spec(spec):
         elif kn == "DOCUMENTATION":
             doc = v
         else:
-            raise program_error("invalid slot option ~S in ~S", k, spec)
+            raise _initarg_error(k, "SB-MOP:STANDARD-DIRECT-SLOT-DEFINITION")
     return L(S("LIST"), _q(name), _q(lisp_list(*initargs)), _q(lisp_list(*readers)),
              _q(lisp_list(*writers)), _q(alloc), _q(initform), initfn, _q(type_), doc)
 
@@ -84,39 +101,58 @@ def m_defclass(form, env):
     name, supers, slots = args[0], args[1], args[2]
     default_initargs, doc = [], NIL
     for opt in args[3:]:
-        key = opt.car
+        key = opt.car if type(opt) is Cons else opt
         if key is keyword("DEFAULT-INITARGS"):
             items = list_to_py(opt.cdr)
             for i in range(0, len(items), 2):
-                default_initargs += [_q(items[i]), _initfunction(items[i + 1])]
+                default_initargs.append(L(S("LIST"), _q(items[i]), _q(items[i + 1]),
+                                          _initfunction(items[i + 1])))
         elif key is keyword("DOCUMENTATION"):
             doc = opt.cdr.car
         elif key is keyword("METACLASS"):
             continue
         else:
-            raise program_error("invalid DEFCLASS option ~S", opt)
+            raise _initarg_error(key, "COMMON-LISP:STANDARD-CLASS")
+    names = set()
+    for spec in list_to_py(slots):
+        sname = spec.car if type(spec) is Cons else spec
+        if sname in names:
+            raise program_error("Multiple slots named ~S in DEFCLASS ~S.", sname, name)
+        names.add(sname)
     return L(sys_sym("%DEFCLASS"), _q(name), _q(supers),
-             Cons(S("LIST"), list_from_iter(_slot_spec(s) for s in list_to_py(slots))),
+             Cons(S("LIST"), list_from_iter(_slot_spec(s, name) for s in list_to_py(slots))),
              Cons(S("LIST"), list_from_iter(default_initargs)), doc)
+
+
+_GENERIC_OPTIONS = {keyword(n) for n in ("DECLARE", "GENERIC-FUNCTION-CLASS", "METHOD-CLASS")}
 
 
 @defmacro("DEFGENERIC")
 def m_defgeneric(form, env):
     args = args_of(form, 2)
     name, ll = args[0], args[1]
-    doc = NIL
+    doc, combination, precedence = NIL, NIL, NIL
     methods = []
     for opt in args[2:]:
-        key = opt.car
+        key = opt.car if type(opt) is Cons else None
         if key is keyword("DOCUMENTATION"):
             doc = opt.cdr.car
         elif key is keyword("METHOD"):
             methods.append(Cons(S("DEFMETHOD"), Cons(name, opt.cdr)))
+        elif key is keyword("METHOD-COMBINATION"):
+            combination = opt.cdr
+        elif key is keyword("ARGUMENT-PRECEDENCE-ORDER"):
+            precedence = opt.cdr
+        elif key not in _GENERIC_OPTIONS:
+            raise program_error("unsupported option ~S", opt)
     gf = gensym("GF")
-    return L(LET, L(L(gf, L(sys_sym("%DEFGENERIC"), _q(name), _q(ll), doc))), *methods, gf)
+    body = [L(sys_sym("%DEFGENERIC"), _q(name), _q(ll), doc, _q(combination), _q(precedence))]
+    if methods:
+        body.append(L(sys_sym("%INITIAL-METHODS"), gf, Cons(S("LIST"), lisp_list(*methods))))
+    return L(LET, L(L(gf, body[0])), *body[1:], gf)
 
 
-def _split_body(body, doc_allowed=True):
+def split_body(body, doc_allowed=True):
     """(declarations, documentation, forms) of a body."""
     items = list_to_py(body)
     decls, doc = [], NIL
@@ -174,7 +210,7 @@ def m_defmethod(form, env):
         # a method accepts the keywords of every applicable method (CLHS 7.6.5)
         aux = method_ll.index(S("&AUX")) if S("&AUX") in method_ll else len(method_ll)
         method_ll.insert(aux, S("&ALLOW-OTHER-KEYS"))
-    decls, doc, forms = _split_body(body)
+    decls, doc, forms = split_body(body)
     block_name = name.cdr.car if type(name) is Cons else name
     inner = L(BLOCK, block_name, *forms)
     nxt, arglist = gensym("NEXT"), gensym("ARGS")
@@ -229,28 +265,3 @@ def m_print_unreadable_object(form, env):
     body = body_of(form, 1)
     thunk = NIL if body is NIL else L(FUNCTION, Cons(LAMBDA, Cons(NIL, body)))
     return L(sys_sym("%PRINT-UNREADABLE-OBJECT"), obj, stream, type_, identity, thunk)
-
-
-@defun("SYS:%PRINT-UNREADABLE-OBJECT", "object stream type identity body", kind="gen")
-def print_unreadable_object(obj, stream, type_, identity, body):
-    from .stdstreams import output_stream
-    from .printer import write_object, object_address
-    from .types import type_of
-    from .dynamic import symbol_value
-    from .errors import LispError
-    if symbol_value(S("*PRINT-READABLY*")) is not NIL:
-        raise LispError("PRINT-NOT-READABLE", {"OBJECT": obj})
-    out = output_stream(stream)
-    out.write("#<")
-    if type_ is not NIL:
-        write_object(type_of(obj), out, escape=True)
-        out.write(" ")
-    if body is not NIL:
-        yield from call_lisp(body)
-    if identity is not NIL:
-        if body is not NIL or type_ is NIL:
-            out.write(" ")
-        out.write("{%s}" % object_address(obj))
-    out.write(">")
-    return NIL
-

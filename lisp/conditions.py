@@ -106,6 +106,12 @@ def report_type_error(c, stream):
                    f"{_p1(slot_value(c, 'EXPECTED-TYPE'))}")
 
 
+def report_print_not_readable(c, stream):
+    from .printer import write_to_string
+    obj = write_to_string(slot_value(c, "OBJECT"), escape=True, readably=False)
+    _write(stream, f"{obj} cannot be printed readably.")
+
+
 def report_unbound_variable(c, stream):
     _write(stream, f"The variable {_p1(slot_value(c, 'NAME'))} is unbound.")
 
@@ -124,7 +130,7 @@ def _p1_full(name):
 
 
 def report_unbound_slot(c, stream):
-    _write(stream, f"The slot {_p1(slot_value(c, 'NAME'))} is unbound in the object "
+    _write(stream, f"The slot {_p1_full(slot_value(c, 'NAME'))} is unbound in the object "
                    f"{_p1(slot_value(c, 'INSTANCE'))}.")
 
 
@@ -222,7 +228,8 @@ condition_class("READER-ERROR", ["PARSE-ERROR", "STREAM-ERROR"])
 condition_class("SYS::LISP-READER-ERROR", ["READER-ERROR"],
                 [("MESSAGE", "MESSAGE"), ("LINE", "LINE"), ("COLUMN", "COLUMN"), ("FILE", "FILE"),
                  ("INCOMPLETE", "INCOMPLETE")], report_reader_error)
-condition_class("PRINT-NOT-READABLE", ["ERROR"], [("OBJECT", "OBJECT")])
+condition_class("PRINT-NOT-READABLE", ["ERROR"], [("OBJECT", "OBJECT")],
+                report_print_not_readable)
 # SBCL's SB-KERNEL::ARG-COUNT-ERROR: a destructuring mismatch is an ERROR,
 # not a PROGRAM-ERROR
 condition_class("SYS::ARG-COUNT-ERROR", ["SIMPLE-ERROR"])

@@ -53,7 +53,8 @@ def _boot():
     import pkgutil
     from . import analyzer, conditions, prims
     for mod in ("reader", "printer", "format", "stdstreams", "numbers", "equality", "loop",
-                "defstruct", "clos", "clos_classes", "clos_macros"):
+                "defstruct", "clos", "clos_classes", "clos_init", "clos_methods", "clos_print",
+                "clos_macros", "clos_mop"):
         try:
             importlib.import_module(f"lisp.{mod}")
         except ModuleNotFoundError as e:
@@ -102,7 +103,7 @@ def _install_printer_hooks():
     :PRINT-FUNCTION."""
     from . import printer, conditions
     from .defstruct import call_structure_printer
-    from .clos_classes import print_object_hook as clos_print_object
+    from .clos_print import print_object_hook as clos_print_object
     from .prims.control import RESTART_CLASS
     printer.condition_report_hook = conditions.report_string
 

@@ -86,14 +86,12 @@ def hash_table_text(p, h: HashTable) -> str:
     return text + " {%s}>" % object_address(h)
 
 
-_METACLASS_NAMES = {"built-in": "BUILT-IN-CLASS", "condition": "SB-PCL::CONDITION-CLASS",
-                    "structure": "STRUCTURE-CLASS", "standard": "STANDARD-CLASS"}
-
-
 def class_text(p, cls: LispClass) -> str:
-    """#<STANDARD-CLASS COMMON-LISP-USER::PT>: the name always qualified."""
+    """#<STANDARD-CLASS COMMON-LISP-USER::PT>: the class of the class, then
+    the name always qualified."""
+    from .types import class_of
     name = p.to_string(cls.name, p.s.copy(package=KEYWORD, escape=True))
-    return "#<%s %s>" % (_METACLASS_NAMES.get(cls.kind, "STANDARD-CLASS"), name)
+    return "#<%s %s>" % (p.to_string(class_of(cls).name, p.s.copy(escape=True)), name)
 
 
 def condition_text(p, c: Instance) -> str:

@@ -117,6 +117,9 @@ def class_of(x) -> LispClass:
     if isinstance(x, LispStream):
         return C[S("STREAM")]
     if isinstance(x, LispClass):
+        metaclass = OTHER_CLASS_OF.get(LispClass)   # CLOS's metaclasses, when loaded
+        if metaclass is not None:
+            return metaclass(x)
         return C[S({"standard": "STANDARD-CLASS", "structure": "STRUCTURE-CLASS",
                     "condition": "STANDARD-CLASS"}.get(x.kind, "BUILT-IN-CLASS"))]
     hook = OTHER_CLASS_OF.get(t)
