@@ -14,11 +14,13 @@ from ..dynamic import symbol_value
 from ..functions import defun, Function
 from ..machine import Closure
 from ..objects import (NIL, T, MV, UNBOUND, CONSTANT, SPECIAL, KEYWORD, Char, Cons, Instance,
-                       LString, SingleFloat, Symbol, Vector, cl_sym)
+                       LispClass, LString, SingleFloat, Symbol, Vector, cl_sym)
 from ..printer import prin1_to_string
 from ..printvars import printer_bindings
 from ..types import FIXNUM_MIN, FIXNUM_MAX, class_of
+from . import describe_clos
 from .docs import documentation
+from ..clos import GenericFunction, Method
 
 
 def _qualified(sym: Symbol) -> str:
@@ -58,8 +60,12 @@ def _kind(x) -> str:
     if isinstance(x, Instance):
         return {"structure": "structure-object", "standard": "standard-object",
                 "condition": "condition"}.get(x.cls.kind, "standard-object")
+    if isinstance(x, GenericFunction):
+        return "generic-function"
     if isinstance(x, Function):
         return "compiled-function"
+    if isinstance(x, (LispClass, Method)):
+        return "standard-object"
     name = class_of(x).name
     return name.name.lower() if isinstance(name, Symbol) else "t"
 
@@ -90,8 +96,15 @@ def _symbol_sections(sym: Symbol) -> list[list[str]]:
         ll = _lambda_list(fn)
         if ll is not None:
             lines.append(f"  Lambda-list: {ll}")
+        if isinstance(fn, GenericFunction):
+            lines += describe_clos.gf_lines(fn, 2)
         lines += _doc_lines(documentation(sym, cl_sym("FUNCTION")))
+        if isinstance(fn, GenericFunction):
+            lines += describe_clos.gf_method_lines(fn, 2)
         sections.append(lines)
+    class_section = describe_clos.class_section(sym)
+    if class_section is not None:
+        sections.append(class_section)
     return sections
 
 
@@ -107,6 +120,8 @@ def _lambda_list(fn) -> str | None:
 
 
 def _instance_section(x: Instance) -> list[str]:
+    if x.cls.kind == "standard":
+        return describe_clos.instance_lines(x)
     names = [getattr(s, "name", s) for s in x.cls.slots] or list(x.slots)
     if not names:
         return []
@@ -137,6 +152,13 @@ def describe_lines(x) -> list[str]:
     elif isinstance(x, Instance):
         section = _instance_section(x)
         sections = [section] if section else []
+    elif isinstance(x, GenericFunction):
+        ll = _lambda_list(x)
+        doc = [line[2:] for line in _doc_lines(documentation(x, T))]
+        sections = [[""] + [f"Lambda-list: {ll}"] + describe_clos.gf_lines(x, 0) + doc
+                    + describe_clos.gf_method_lines(x, 0)]
+    elif isinstance(x, LispClass) and x.kind in ("standard", "forward"):
+        sections = [[""] + describe_clos.class_lines(x, 0)]
     for section in sections:
         lines.append("")
         lines += section

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..functions import defun, designator_string, Function
 from ..machine import Closure
-from ..objects import NIL, UNBOUND, Cons, LString, Symbol, cl_sym, list_from_iter
+from ..objects import NIL, UNBOUND, Cons, LispClass, LString, Symbol, cl_sym, list_from_iter
 from ..printer import prin1_to_string
 from ..dynamic import symbol_value
 from ..types import CLASSES, DEFTYPES
@@ -82,6 +82,8 @@ def documentation(x, doc_type):
     exists. System doc-types are VARIABLE, FUNCTION, STRUCTURE, TYPE, SETF,
     and T."""
     kind = _doc_type(doc_type)
+    if kind == "TYPE" and isinstance(x, LispClass):
+        return _as_lisp(x.doc)
     if kind in ("FUNCTION", "T", "COMPILER-MACRO") and not isinstance(x, (Symbol, Cons)):
         if isinstance(x, Function):
             return _as_lisp(_get_object_doc(x))
