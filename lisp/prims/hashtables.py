@@ -10,8 +10,8 @@ and ``HashTable.entries()`` lists them in SBCL's order; every module that
 iterates over a table (LOOP, WITH-HASH-TABLE-ITERATOR) should use it rather
 than the dict.
 
-Weakness is recorded and reported but not implemented: entries are held
-strongly.
+A weak table holds its entries strongly between collections; SB-EXT:GC
+(weakgc.py) removes those whose weak key or value is otherwise unreachable.
 """
 from __future__ import annotations
 
@@ -83,9 +83,25 @@ def make_hash_table(test=None, size=None, rehash_size=None, rehash_threshold=Non
     Indicates how dense the table can become before forcing a rehash.
 
   :WEAKNESS
-    If NIL (the default) it is a normal non-weak hash table. If one of
-    :KEY, :VALUE, :KEY-AND-VALUE, :KEY-OR-VALUE it is a weak hash table.
-    (Recorded only: entries are held strongly.)
+    When :WEAKNESS is not NIL, garbage collection may remove entries from the
+    hash table. The value of :WEAKNESS specifies how the presence of a key or
+    value in the hash table preserves their entries from garbage collection.
+
+    Valid values are:
+
+      :KEY means that the key of an entry must be live to guarantee that the
+        entry is preserved.
+
+      :VALUE means that the value of an entry must be live to guarantee that
+        the entry is preserved.
+
+      :KEY-AND-VALUE means that both the key and the value must be live to
+        guarantee that the entry is preserved.
+
+      :KEY-OR-VALUE means that either the key or the value must be live to
+        guarantee that the entry is preserved.
+
+      NIL (the default) means that entries are always preserved.
 
   :SYNCHRONIZED
     If NIL (the default), the hash-table may have multiple concurrent
