@@ -21,7 +21,7 @@ from .format_core import ArgCursor, Formatter, SB_FORMAT
 from .format_parse import FormatError
 from .functions import defun
 from .objects import NIL, T, Cons, LString, cl_sym, lisp_list
-from .streams import LispStream, StringOutputStream
+from .streams import FillPointerOutputStream, LispStream, StringOutputStream
 from .conditions import condition_class, report_simple
 
 # SBCL's class for errors in a control string; its report is the message
@@ -79,7 +79,7 @@ def lisp_format(destination, control, *args):
     if type(destination) is LString:
         if destination.fill_pointer is None:
             raise lisp_error("SIMPLE-ERROR", "~S is not a string with a fill-pointer", destination)
-        out = StringOutputStream(target=destination)
+        out = FillPointerOutputStream(destination)
         text = destination.value
         out.column = len(text) - text.rfind("\n") - 1
         format_to_stream(out, control, list(args))

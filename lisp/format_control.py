@@ -26,6 +26,7 @@ class CaseFrobStream(LispStream):
     (SBCL's case-frob-stream; MODE is downcase, upcase, capitalize or
     capitalize-first). Its column is the target's."""
     __slots__ = ("target", "mode", "in_word")
+    lisp_class = "SB-IMPL::CASE-FROB-STREAM"
 
     def __init__(self, target: LispStream, mode: str):
         super().__init__("output")

@@ -156,6 +156,7 @@ class PrettyStream(LispStream):
     __slots__ = ("target", "line_length", "print_lines", "readably", "chunks", "fill",
                  "offset", "start_column", "line_number", "blocks", "prefix", "suffix",
                  "queue", "qhead", "tabs", "pending", "dead")
+    lisp_class = "SB-PRETTY:PRETTY-STREAM"
 
     def __init__(self, target: LispStream):
         super().__init__("output")

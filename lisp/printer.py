@@ -453,6 +453,11 @@ class _Printer:
             self.check_readable(obj)
             parts.append(with_identity(obj.describe(), obj))
             return None
+        printed_text = getattr(obj, "printed_text", None)
+        if printed_text is not None:
+            # readable objects whose text depends on *PRINT-ESCAPE* (pathnames)
+            parts.append(printed_text(self.s.escape))
+            return None
         if print_object_hook is not None and self.call_hook(obj):
             return None
         if type(obj) is Instance:

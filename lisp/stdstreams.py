@@ -14,8 +14,8 @@ Designators (CLHS 21.1.1.1.2): NIL means *STANDARD-OUTPUT* (or
 from __future__ import annotations
 
 from .dynamic import defvar, symbol_value
-from .errors import type_error
-from .objects import NIL, T, Symbol, cl_sym, lisp_list
+from .errors import LispError, type_error
+from .objects import NIL, T, UNBOUND, Symbol, cl_sym, lisp_list
 from .streams import LispStream, console_streams
 
 __all__ = ["install_console_streams", "flush_console", "output_stream", "input_stream",
@@ -26,8 +26,9 @@ __all__ = ["install_console_streams", "flush_console", "output_stream", "input_s
 class TwoWayStream(LispStream):
     """Reads from INPUT, writes to OUTPUT (MAKE-TWO-WAY-STREAM). Its
     column is the output stream's, so FRESH-LINE sees what was written to
-    the output stream directly."""
+    the output stream directly. Closing it leaves both open."""
     __slots__ = ("input", "output")
+    lisp_class = "TWO-WAY-STREAM"
 
     def __init__(self, input: LispStream, output: LispStream):
         self.input = input
@@ -45,43 +46,111 @@ class TwoWayStream(LispStream):
         self.output.column = value
 
     def write(self, s: str):
+        self.check_open()
         self.output.write(s)
 
+    def fresh_line(self) -> bool:
+        self.check_open()
+        return self.output.fresh_line()
+
+    def write_byte(self, byte: int):
+        self.check_open()
+        self.output.write_byte(byte)
+
     def read_char(self):
+        self.check_open()
         return self.input.read_char()
 
+    def read_char_no_hang(self):
+        self.check_open()
+        return self.input.read_char_no_hang()
+
     def unread_char(self, c: str):
+        self.check_open()
         self.input.unread_char(c)
 
+    def peek(self):
+        self.check_open()
+        return self.input.peek()
+
+    def read_byte(self):
+        self.check_open()
+        return self.input.read_byte()
+
     def listen(self) -> bool:
+        self.check_open()
         return self.input.listen()
 
+    def clear_input(self):
+        self.check_open()
+        self.input.clear_input()
+
     def finish(self):
+        self.check_open()
         self.output.finish()
+
+    def clear_output(self):
+        self.check_open()
+        self.output.clear_output()
+
+    def stream_element_type(self):
+        self.check_open()
+        from .equality import equal
+        in_type = self.input.stream_element_type()
+        out_type = self.output.stream_element_type()
+        if equal(in_type, out_type):
+            return in_type
+        return lisp_list(cl_sym("AND"), in_type, out_type)
+
+    def external_format(self):
+        self.check_open()
+        return self.output.external_format()
+
+    def file_position(self):
+        # SBCL asks the input stream, then the output stream.
+        self.check_open()
+        p = self.input.file_position()
+        return self.output.file_position() if p is None else p
+
+    def set_file_position(self, position):
+        self.check_open()
+        return self.input.set_file_position(position)
 
     def interactive(self):
         return self.input.interactive()
 
     def describe(self):
         from .printer import prin1_to_string
-        return "#<TWO-WAY-STREAM :INPUT-STREAM %s :OUTPUT-STREAM %s>" % (
-            prin1_to_string(self.input), prin1_to_string(self.output))
+        return "#<%s :INPUT-STREAM %s :OUTPUT-STREAM %s>" % (
+            self.lisp_class, prin1_to_string(self.input), prin1_to_string(self.output))
 
 
 class SynonymStream(LispStream):
     """Every operation goes to the current value of SYMBOL
-    (MAKE-SYNONYM-STREAM)."""
+    (MAKE-SYNONYM-STREAM). Closing it closes only the synonym."""
     __slots__ = ("symbol",)
+    lisp_class = "SYNONYM-STREAM"
 
     def __init__(self, symbol: Symbol):
         self.symbol = symbol
         super().__init__("io")
 
     def target(self) -> LispStream:
-        return symbol_value(self.symbol)
+        value = symbol_value(self.symbol)
+        if value is UNBOUND:
+            raise LispError("UNBOUND-VARIABLE", {"NAME": self.symbol})
+        if not isinstance(value, LispStream):
+            raise type_error(value, cl_sym("STREAM"))
+        return value
+
+    def _open_target(self) -> LispStream:
+        self.check_open()
+        return self.target()
 
     @property
     def column(self):
+        if not self.open:
+            return 0
         return self.target().column
 
     @column.setter
@@ -91,22 +160,64 @@ class SynonymStream(LispStream):
         pass
 
     def write(self, s: str):
-        self.target().write(s)
+        self._open_target().write(s)
+
+    def fresh_line(self) -> bool:
+        return self._open_target().fresh_line()
+
+    def write_byte(self, byte: int):
+        self._open_target().write_byte(byte)
 
     def read_char(self):
-        return self.target().read_char()
+        return self._open_target().read_char()
+
+    def read_char_no_hang(self):
+        return self._open_target().read_char_no_hang()
 
     def unread_char(self, c: str):
-        self.target().unread_char(c)
+        self._open_target().unread_char(c)
+
+    def peek(self):
+        return self._open_target().peek()
+
+    def read_byte(self):
+        return self._open_target().read_byte()
 
     def listen(self) -> bool:
-        return self.target().listen()
+        return self._open_target().listen()
+
+    def clear_input(self):
+        self._open_target().clear_input()
 
     def finish(self):
-        self.target().finish()
+        self._open_target().finish()
+
+    def clear_output(self):
+        self._open_target().clear_output()
+
+    def input_p(self) -> bool:
+        return self.open and self.target().input_p()
+
+    def output_p(self) -> bool:
+        return self.open and self.target().output_p()
+
+    def stream_element_type(self):
+        return self._open_target().stream_element_type()
+
+    def external_format(self):
+        return self._open_target().external_format()
+
+    def file_position(self):
+        return self._open_target().file_position()
+
+    def set_file_position(self, position):
+        return self._open_target().set_file_position(position)
+
+    def file_string_length(self, s: str):
+        return self._open_target().file_string_length(s)
 
     def interactive(self):
-        return self.target().interactive()
+        return self._open_target().interactive()
 
     def describe(self):
         from .printer import prin1_to_string
@@ -144,7 +255,8 @@ def flush_console():
     """Flush what was written to the console streams (SPEC 9: output
     written before an error is never lost)."""
     for stream in _console:
-        stream.finish()
+        if stream.open:
+            stream.finish()
 
 
 _OUTPUT_DESIGNATOR = lisp_list(cl_sym("OR"), cl_sym("STREAM"), cl_sym("BOOLEAN"))

@@ -1,21 +1,65 @@
-"""Lisp streams.
+"""Lisp streams: the protocol every stream follows, string streams and the
+console streams.
 
 Every stream tracks its output column so ``fresh-line``, ``~&`` and ``~T``
 work. Console streams write through to the Python text file and are flushed
 at every newline when interactive and whenever the interpreter stops running
 Lisp (so output written before an error is never lost, SPEC 9).
+
+The protocol (what the stream functions of CLHS 21 call):
+- characters: ``write(str)``, ``read_char() -> str | None`` (None at end of
+  file), ``unread_char(c)``, ``read_char_no_hang()`` ("" when nothing is
+  available yet), ``listen()``, ``fresh_line()``;
+- bytes: ``read_byte() -> int | None``, ``write_byte(int)``;
+- ``input_p()``, ``output_p()``, ``element_type()``, ``external_format()``,
+  ``file_position()``, ``set_file_position(pos)`` (POS an index, "start" or
+  "end"), ``file_string_length(str)``, ``finish()``, ``clear_input()``,
+  ``clear_output()``, ``close(abort)``.
+A closed stream refuses all of them with SB-INT:CLOSED-STREAM-ERROR; a
+stream asked for the wrong direction or element kind signals the
+SIMPLE-TYPE-ERROR SBCL signals ("... is not a character input stream.").
+``lisp_class`` names the stream's class (TYPE-OF and CLASS-OF).
 """
 from __future__ import annotations
 
 import sys
 
-from .errors import end_of_file, lisp_error
-from .objects import LString, NIL
+from .errors import LispError, end_of_file
+from .objects import LString, NIL, cl_sym, lisp_list
+
+__all__ = ["LispStream", "StringOutputStream", "FillPointerOutputStream",
+           "StringInputStream", "PyTextStream", "console_streams", "eof_or",
+           "closed_stream_error", "wrong_stream_error", "utf8_length"]
+
+_CHARACTER = cl_sym("CHARACTER")
+
+
+def closed_stream_error(stream) -> LispError:
+    """SBCL's error for any operation on a closed stream."""
+    return LispError("SB-INT:CLOSED-STREAM-ERROR", {"STREAM": stream})
+
+
+def wrong_stream_error(stream, what: str) -> LispError:
+    """The SIMPLE-TYPE-ERROR for a stream that cannot do WHAT ("character
+    input", "binary output" ...), as SBCL words it."""
+    predicate = "INPUT-STREAM-P" if what.endswith("input") else "OUTPUT-STREAM-P"
+    return LispError("SIMPLE-TYPE-ERROR", {
+        "DATUM": stream,
+        "EXPECTED-TYPE": lisp_list(cl_sym("SATISFIES"), cl_sym(predicate)),
+        "FORMAT-CONTROL": LString("~S is not a %s stream." % what),
+        "FORMAT-ARGUMENTS": lisp_list(stream)})
+
+
+def utf8_length(s: str) -> int:
+    """Octets S takes in UTF-8 (lone surrogates count as 3, as SBCL
+    encodes them)."""
+    return len(s.encode("utf-8", "surrogatepass"))
 
 
 class LispStream:
     __slots__ = ("column", "unread", "element_type", "open", "direction",
                  "line", "name", "__weakref__")
+    lisp_class = "STREAM"
 
     def __init__(self, direction="output"):
         self.column = 0
@@ -25,6 +69,10 @@ class LispStream:
         self.line = 1
         self.name = None
         self.element_type = None
+
+    def check_open(self):
+        if not self.open:
+            raise closed_stream_error(self)
 
     # -- output
     def write(self, s: str):
@@ -40,39 +88,50 @@ class LispStream:
 
     def _check_output(self):
         if not self.open:
-            raise lisp_error("STREAM-ERROR", "The stream ~A is closed.", LString(self.describe()),
-                             stream=self)
+            raise closed_stream_error(self)
         if self.direction == "input":
-            raise lisp_error("STREAM-ERROR", "~A is not an output stream.", LString(self.describe()),
-                             stream=self)
+            raise wrong_stream_error(self, "character output")
 
     def _write(self, s: str):
-        raise NotImplementedError
+        raise wrong_stream_error(self, "character output")
 
     def fresh_line(self) -> bool:
+        self._check_output()
         if self.column != 0:
             self.write("\n")
             return True
         return False
 
     def finish(self):
-        pass
+        self.check_open()
+
+    def clear_output(self):
+        self.check_open()
+
+    def write_byte(self, byte: int):
+        self.check_open()
+        raise wrong_stream_error(self, "binary output")
 
     # -- input
     def read_char(self):
         """The next character as a 1-char str, or None at end of file."""
+        if not self.open:
+            raise closed_stream_error(self)
         if self.unread:
             c = self.unread.pop()
         else:
-            if not self.open:
-                raise lisp_error("STREAM-ERROR", "The stream ~A is closed.",
-                                 LString(self.describe()), stream=self)
             c = self._read_char()
         if c == "\n":
             self.line += 1
         return c
 
+    def read_char_no_hang(self):
+        """Like read_char, but "" when no character is available yet."""
+        return self.read_char()
+
     def unread_char(self, c: str):
+        if not self.open:
+            raise closed_stream_error(self)
         if c == "\n":
             self.line -= 1
         self.unread.append(c)
@@ -97,13 +156,52 @@ class LispStream:
             chars.append(c)
 
     def _read_char(self):
-        raise lisp_error("STREAM-ERROR", "~A is not an input stream.", LString(self.describe()),
-                         stream=self)
+        raise wrong_stream_error(self, "character input")
+
+    def read_byte(self):
+        """The next byte as an int, or None at end of file."""
+        self.check_open()
+        raise wrong_stream_error(self, "binary input")
 
     def listen(self) -> bool:
+        self.check_open()
         return bool(self.unread)
 
-    def close(self):
+    def clear_input(self):
+        self.check_open()
+        self.unread.clear()
+
+    # -- the stream as a whole
+    def input_p(self) -> bool:
+        return self.open and self.direction in ("input", "io")
+
+    def output_p(self) -> bool:
+        return self.open and self.direction in ("output", "io")
+
+    def stream_element_type(self):
+        self.check_open()
+        return _CHARACTER if self.element_type is None else self.element_type
+
+    def external_format(self):
+        self.check_open()
+        return NIL
+
+    def file_position(self):
+        """The position as an int, or None when it cannot be known."""
+        self.check_open()
+        return None
+
+    def set_file_position(self, position):
+        """Move to POSITION (an int, "start" or "end"); the Lisp value
+        FILE-POSITION returns (T, or NIL when the stream cannot move)."""
+        self.check_open()
+        return NIL
+
+    def file_string_length(self, s: str):
+        self.check_open()
+        return None
+
+    def close(self, abort=False):
         self.open = False
 
     def describe(self):
@@ -113,41 +211,112 @@ class LispStream:
         return False
 
 
+# ---------------------------------------------------------------- string streams
 class StringOutputStream(LispStream):
-    __slots__ = ("parts", "target")
+    """MAKE-STRING-OUTPUT-STREAM. Text accumulates in ``parts``; after
+    FILE-POSITION moved back, ``index`` is where the next character goes
+    (None: at the end, the common case)."""
+    __slots__ = ("parts", "index")
+    lisp_class = "SB-IMPL::STRING-OUTPUT-STREAM"
 
-    def __init__(self, target: LString | None = None):
+    def __init__(self, element_type=None):
         super().__init__("output")
         self.parts: list[str] = []
-        self.target = target      # with-output-to-string onto a fill-pointer string
+        self.index: int | None = None
+        self.element_type = element_type
 
     def _write(self, s):
-        if self.target is not None:
-            t = self.target
-            t.data = t.value + s
-            if t.fill_pointer is not None:
-                t.fill_pointer = len(t.data)
-        else:
+        if self.index is None:
             self.parts.append(s)
+            return
+        text = "".join(self.parts)
+        i = self.index
+        text = text[:i] + s + text[i + len(s):]
+        self.parts = [text]
+        self.index = i + len(s) if i + len(s) < len(text) else None
 
     def getvalue(self, clear=True) -> str:
         s = "".join(self.parts)
+        self.parts = [] if clear else [s]
         if clear:
-            self.parts = []
-        else:
-            self.parts = [s]
+            self.index = None
+            self.column = 0
         return s
+
+    def file_position(self):
+        self.check_open()
+        if self.index is not None:
+            return self.index
+        return sum(len(p) for p in self.parts)
+
+    def set_file_position(self, position):
+        self.check_open()
+        text = "".join(self.parts)
+        if position == "start":
+            position = 0
+        elif position == "end":
+            position = len(text)
+        if position > len(text):
+            # SBCL fills the gap with NUL characters at once.
+            text += "\0" * (position - len(text))
+        self.parts = [text]
+        self.index = position if position < len(text) else None
+        return cl_sym("T")
 
     def describe(self):
         return "#<SB-IMPL::STRING-OUTPUT-STREAM>"
 
 
+class FillPointerOutputStream(LispStream):
+    """WITH-OUTPUT-TO-STRING onto a string with a fill pointer: characters
+    go in at the fill pointer, growing the string as VECTOR-PUSH-EXTEND
+    would."""
+    __slots__ = ("target",)
+    lisp_class = "SB-IMPL::FILL-POINTER-OUTPUT-STREAM"
+
+    def __init__(self, target: LString):
+        super().__init__("output")
+        self.target = target
+
+    def _write(self, s):
+        t = self.target
+        fp = t.fill_pointer
+        data = t.data
+        t.data = data[:fp] + s + data[fp + len(s):]
+        t.fill_pointer = fp + len(s)
+
+    def file_position(self):
+        self.check_open()
+        return self.target.fill_pointer
+
+    def set_file_position(self, position):
+        # As SBCL: the new fill pointer, the string growing (with NUL
+        # characters) to reach it; :END is the end of the string's storage.
+        self.check_open()
+        t = self.target
+        if position == "start":
+            position = 0
+        elif position == "end":
+            position = len(t.data)
+        if position > len(t.data):
+            t.data = t.data + "\0" * (position - len(t.data))
+        t.fill_pointer = position
+        return position
+
+    def describe(self):
+        return "#<SB-IMPL::FILL-POINTER-OUTPUT-STREAM>"
+
+
 class StringInputStream(LispStream):
-    __slots__ = ("text", "pos", "end")
+    """MAKE-STRING-INPUT-STREAM over TEXT[START:END]; ``pos`` is the index
+    of the next character."""
+    __slots__ = ("text", "pos", "end", "start")
+    lisp_class = "SB-IMPL::STRING-INPUT-STREAM"
 
     def __init__(self, text: str, start=0, end=None):
         super().__init__("input")
         self.text = text
+        self.start = start
         self.pos = start
         self.end = len(text) if end is None else end
 
@@ -159,29 +328,67 @@ class StringInputStream(LispStream):
         return c
 
     def unread_char(self, c):
-        if self.unread or self.pos == 0:
+        if not self.open:
+            raise closed_stream_error(self)
+        if self.unread or self.pos <= self.start:
             super().unread_char(c)
         else:
             self.pos -= 1
             if c == "\n":
                 self.line -= 1
 
+    def read_line(self):
+        if self.unread or not self.open:
+            return super().read_line()
+        pos, end = self.pos, self.end
+        if pos >= end:
+            return None, True
+        nl = self.text.find("\n", pos, end)
+        if nl < 0:
+            self.pos = end
+            return self.text[pos:end], True
+        self.pos = nl + 1
+        self.line += 1
+        return self.text[pos:nl], False
+
     def listen(self):
+        self.check_open()
         return bool(self.unread) or self.pos < self.end
+
+    def file_position(self):
+        self.check_open()
+        return self.pos - self.start - len(self.unread)
+
+    def set_file_position(self, position):
+        # SBCL returns the new index into the string, and allows moving
+        # past the end (reading there is at end of file).
+        self.check_open()
+        self.unread.clear()
+        if position == "start":
+            self.pos = self.start
+        elif position == "end":
+            self.pos = self.end
+        else:
+            self.pos = self.start + position
+        return self.pos
 
     def describe(self):
         return "#<SB-IMPL::STRING-INPUT-STREAM>"
 
 
+# ---------------------------------------------------------------- the console
 class PyTextStream(LispStream):
-    """A stream over a Python text file object (console or file)."""
-    __slots__ = ("file", "is_console", "path")
+    """A stream over a Python text file object: the console's standard
+    input, output and error (SBCL's fd-streams for them)."""
+    __slots__ = ("file", "is_console", "path", "label")
+    lisp_class = "SB-SYS:FD-STREAM"
 
-    def __init__(self, file, direction, is_console=False, path=None):
+    def __init__(self, file, direction, is_console=False, path=None, label=None):
         super().__init__(direction)
         self.file = file
         self.is_console = is_console
         self.path = path
+        self.label = label
 
     def _write(self, s):
         self.file.write(s)
@@ -192,13 +399,62 @@ class PyTextStream(LispStream):
         c = self.file.read(1)
         return c if c else None
 
+    def _ready(self) -> bool:
+        """Can a character be read without waiting?"""
+        import select
+        try:
+            return bool(select.select([self.file], [], [], 0)[0])
+        except (OSError, ValueError, TypeError):
+            return True
+
+    def read_char_no_hang(self):
+        if self.open and not self.unread and not self._ready():
+            return ""
+        return self.read_char()
+
+    def listen(self):
+        self.check_open()
+        if self.unread:
+            return True
+        if not self._ready():
+            return False
+        c = self._read_char()
+        if c is None:
+            return False
+        self.unread.append(c)
+        return True
+
+    def _byte_file(self):
+        buffer = getattr(self.file, "buffer", None)
+        if buffer is None:
+            raise wrong_stream_error(self, "binary " + self.direction)
+        return buffer
+
+    def write_byte(self, byte: int):
+        self._check_output()
+        self.file.flush()
+        self._byte_file().write(bytes([byte]))
+
+    def read_byte(self):
+        self.check_open()
+        if self.direction == "output":
+            raise wrong_stream_error(self, "binary input")
+        b = self._byte_file().read(1)
+        return b[0] if b else None
+
+    def external_format(self):
+        self.check_open()
+        from .objects import keyword, make_char
+        return lisp_list(keyword("UTF-8"), keyword("REPLACEMENT"), make_char("\ufffd"))
+
     def finish(self):
+        self.check_open()
         try:
             self.file.flush()
         except (OSError, ValueError):
             pass
 
-    def close(self):
+    def close(self, abort=False):
         if self.open and not self.is_console:
             self.file.close()
         self.open = False
@@ -210,6 +466,8 @@ class PyTextStream(LispStream):
             return False
 
     def describe(self):
+        if self.label:
+            return f'#<SB-SYS:FD-STREAM for "{self.label}">'
         if self.path:
             return f'#<SB-SYS:FD-STREAM for "file {self.path}">'
         return "#<SB-SYS:FD-STREAM>"
@@ -217,9 +475,9 @@ class PyTextStream(LispStream):
 
 def console_streams():
     """Fresh stdin/stdout/stderr streams over the current sys.* files."""
-    return (PyTextStream(sys.stdin, "input", True),
-            PyTextStream(sys.stdout, "output", True),
-            PyTextStream(sys.stderr, "output", True))
+    return (PyTextStream(sys.stdin, "input", True, label="standard input"),
+            PyTextStream(sys.stdout, "output", True, label="standard output"),
+            PyTextStream(sys.stderr, "output", True, label="standard error"))
 
 
 def eof_or(stream, eof_error_p, eof_value):

@@ -115,7 +115,7 @@ def class_of(x) -> LispClass:
         gf = getattr(x, "class_hook", None)
         return gf() if gf else C[S("FUNCTION")]
     if isinstance(x, LispStream):
-        return C[S("STREAM")]
+        return STREAM_CLASSES.get(x.lisp_class) or C[S("STREAM")]
     if isinstance(x, LispClass):
         metaclass = OTHER_CLASS_OF.get(LispClass)   # CLOS's metaclasses, when loaded
         if metaclass is not None:
@@ -129,6 +129,7 @@ def class_of(x) -> LispClass:
 
 
 OTHER_CLASS_OF: dict = {}    # Python type -> function x -> LispClass (runtime objects)
+STREAM_CLASSES: dict = {}    # a stream's lisp_class name -> LispClass (stream_classes.py)
 
 FIXNUM_MAX = 4611686018427387903
 FIXNUM_MIN = -4611686018427387904

@@ -187,5 +187,5 @@ def force_output(stream=NIL):
 @defun("CLEAR-OUTPUT", "&optional stream")
 def clear_output(stream=NIL):
     """Drop pending output on STREAM (our streams never hold any back)."""
-    output_stream(stream)
+    output_stream(stream).clear_output()
     return NIL

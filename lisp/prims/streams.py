@@ -1,23 +1,28 @@
-"""Stream functions: string streams, reading characters and lines, files,
-and the WITH- macros over them. Writing functions are in prims/printing.py."""
+"""Stream functions of CLHS 21: making string and compound streams, reading
+characters and lines, the stream predicates, CLOSE, and the WITH- macros
+over streams. Writing characters is in prims/printing.py; bytes,
+sequences and positions in prims/streamio.py; files in prims/files.py."""
 from __future__ import annotations
 
-import os
-
-from ..errors import lisp_error, type_error, end_of_file
-from ..functions import defun, designator_string
-from ..macros import defmacro, args_of, body_of, gensym, L
+from .. import stream_classes  # noqa: F401  (the classes of streams)
+from ..compound_streams import BroadcastStream, ConcatenatedStream, EchoStream
+from ..errors import lisp_error, type_error
+from ..functions import defun
+from ..macros import defmacro, args_of, body_of, L
 from ..objects import (NIL, T, MV, Symbol, LString, Char, Cons, cl_sym, sys_sym, keyword,
                        make_char, lisp_list, list_to_py)
-from ..stdstreams import input_stream
-from ..streams import (LispStream, StringOutputStream, StringInputStream, PyTextStream)
+from ..stdstreams import SynonymStream, TwoWayStream, input_stream
+from ..streams import (LispStream, StringOutputStream, FillPointerOutputStream,
+                       StringInputStream, eof_or)
+from .seqbase import bounds
 
 S = cl_sym
 
 
-def _stream(x):
+def stream_arg(x) -> LispStream:
+    """X, which must be a stream (not a stream designator)."""
     if not isinstance(x, LispStream):
-        raise type_error(x, "STREAM")
+        raise type_error(x, S("STREAM"))
     return x
 
 
@@ -25,13 +30,46 @@ def truth(x):
     return T if x else NIL
 
 
+def _split_body(form, n):
+    """(declarations, forms) of FORM's body after N arguments."""
+    decls = []
+    x = body_of(form, n)
+    while type(x) is Cons and type(x.car) is Cons and x.car.car is S("DECLARE"):
+        decls.append(x.car)
+        x = x.cdr
+    return decls, x
+
+
+def _options(items: list, allowed: tuple, form) -> dict:
+    if len(items) % 2:
+        raise lisp_error("SIMPLE-PROGRAM-ERROR", "odd number of keyword arguments in ~S", form)
+    opts = {}
+    for k, v in zip(items[::2], items[1::2]):
+        if not (isinstance(k, Symbol) and k.name in allowed):
+            raise lisp_error("SIMPLE-PROGRAM-ERROR", "unknown keyword ~S in ~S", k, form)
+        opts.setdefault(k.name, v)
+    return opts
+
+
+# ---------------------------------------------------------------- string streams
+_BASE_CHAR_TYPES = {S("BASE-CHAR"), S("STANDARD-CHAR")}
+
+
 @defun("MAKE-STRING-OUTPUT-STREAM", "&key element-type")
-def make_string_output_stream(element_type=NIL):
+def make_string_output_stream(element_type=S("CHARACTER")):
+    """Return an output stream which accumulates all output given it for
+    the benefit of GET-OUTPUT-STREAM-STRING."""
+    if element_type in _BASE_CHAR_TYPES:
+        return StringOutputStream(S("BASE-CHAR"))
+    if element_type is not S("CHARACTER"):
+        raise lisp_error("SIMPLE-ERROR", "~S is not a subtype of CHARACTER", element_type)
     return StringOutputStream()
 
 
 @defun("GET-OUTPUT-STREAM-STRING", "stream")
 def get_output_stream_string(stream):
+    """Return the characters written to STREAM since it was made or last
+    asked, and clear it."""
     if not isinstance(stream, StringOutputStream):
         raise type_error(stream, "SB-IMPL::STRING-OUTPUT-STREAM")
     return LString(stream.getvalue())
@@ -39,52 +77,53 @@ def get_output_stream_string(stream):
 
 @defun("MAKE-STRING-INPUT-STREAM", "string &optional start end")
 def make_string_input_stream(string, start=0, end=NIL):
+    """Return an input stream which supplies the characters of STRING
+    between START and END in order."""
     if not isinstance(string, LString):
-        raise type_error(string, "STRING")
+        raise type_error(string, S("STRING"))
     s = string.value
-    e = len(s) if end is NIL else end
-    if not (0 <= start <= e <= len(s)):
-        raise lisp_error("SIMPLE-ERROR", "bounding indices ~S and ~S are bad for a string of length ~S",
-                         start, end, len(s))
+    start, e = bounds(string, start, end, len(s))
     return StringInputStream(s, start, e)
-
-
-@defmacro("WITH-OUTPUT-TO-STRING")
-def m_with_output_to_string(form, env):
-    spec = args_of(form, 1)[0]
-    items = list_to_py(spec)
-    var = items[0]
-    string = items[1] if len(items) > 1 else NIL
-    body = body_of(form, 1)
-    if string is not NIL:
-        return L(S("LET"), L(L(var, L(sys_sym("%MAKE-FILL-POINTER-OUTPUT-STREAM"), string))),
-                 *body)
-    return L(S("LET"), L(L(var, L(S("MAKE-STRING-OUTPUT-STREAM")))),
-             *body, L(S("GET-OUTPUT-STREAM-STRING"), var))
 
 
 @defun("SYS:%MAKE-FILL-POINTER-OUTPUT-STREAM", "string")
 def make_fill_pointer_output_stream(string):
     if not isinstance(string, LString) or string.fill_pointer is None:
-        raise type_error(string, "(AND STRING (SATISFIES ARRAY-HAS-FILL-POINTER-P))")
-    return StringOutputStream(target=string)
+        raise lisp_error("SIMPLE-ERROR", "~S is not a string with a fill-pointer", string)
+    return FillPointerOutputStream(string)
+
+
+@defmacro("WITH-OUTPUT-TO-STRING")
+def m_with_output_to_string(form, env):
+    spec = list_to_py(args_of(form, 1)[0])
+    var = spec[0]
+    string = spec[1] if len(spec) > 1 else NIL
+    opts = _options(spec[2:], ("ELEMENT-TYPE",), form)
+    decls, forms = _split_body(form, 1)
+    # As in SBCL the stream has dynamic extent: it is not closed on exit.
+    body = Cons(S("PROGN"), forms)
+    if string is not NIL:
+        return L(S("LET"), L(L(var, L(sys_sym("%MAKE-FILL-POINTER-OUTPUT-STREAM"), string))),
+                 *decls, body)
+    make = L(S("MAKE-STRING-OUTPUT-STREAM"))
+    if "ELEMENT-TYPE" in opts:
+        make = L(S("MAKE-STRING-OUTPUT-STREAM"), keyword("ELEMENT-TYPE"), opts["ELEMENT-TYPE"])
+    return L(S("LET"), L(L(var, make)), *decls, body, L(S("GET-OUTPUT-STREAM-STRING"), var))
 
 
 @defmacro("WITH-INPUT-FROM-STRING")
 def m_with_input_from_string(form, env):
-    spec = args_of(form, 1)[0]
-    items = list_to_py(spec)
-    var, string = items[0], items[1]
-    keys = items[2:]
-    opts = {keys[i].name: keys[i + 1] for i in range(0, len(keys), 2)}
-    start = opts.get("START", 0)
-    end = opts.get("END", NIL)
-    body = body_of(form, 1)
+    spec = list_to_py(args_of(form, 1)[0])
+    var, string = spec[0], spec[1]
+    opts = _options(spec[2:], ("INDEX", "START", "END"), form)
+    decls, forms = _split_body(form, 1)
+    make = L(S("MAKE-STRING-INPUT-STREAM"), string, opts.get("START", 0), opts.get("END", NIL))
+    body = Cons(S("PROGN"), forms)
     if "INDEX" in opts:
-        return L(S("LET"), L(L(var, L(S("MAKE-STRING-INPUT-STREAM"), string, start, end))),
-                 L(S("MULTIPLE-VALUE-PROG1"), Cons(S("PROGN"), body),
-                   L(S("SETF"), opts["INDEX"], L(sys_sym("%STRING-INPUT-POSITION"), var))))
-    return L(S("LET"), L(L(var, L(S("MAKE-STRING-INPUT-STREAM"), string, start, end))), *body)
+        # The index is stored only when the body returns normally.
+        body = L(S("MULTIPLE-VALUE-PROG1"), body,
+                 L(S("SETF"), opts["INDEX"], L(sys_sym("%STRING-INPUT-POSITION"), var)))
+    return L(S("LET"), L(L(var, make)), *decls, body)
 
 
 @defun("SYS:%STRING-INPUT-POSITION", "stream")
@@ -94,159 +133,148 @@ def string_input_position(stream):
 
 @defmacro("WITH-OPEN-STREAM")
 def m_with_open_stream(form, env):
-    spec = args_of(form, 1)[0]
-    var, stream = list_to_py(spec)
-    return L(S("LET"), L(L(var, stream)),
-             L(S("UNWIND-PROTECT"), Cons(S("PROGN"), body_of(form, 1)), L(S("CLOSE"), var)))
+    var, stream = list_to_py(args_of(form, 1)[0])
+    decls, forms = _split_body(form, 1)
+    return L(S("LET"), L(L(var, stream)), *decls,
+             L(S("UNWIND-PROTECT"), Cons(S("PROGN"), forms), L(S("CLOSE"), var)))
 
 
-@defmacro("WITH-OPEN-FILE")
-def m_with_open_file(form, env):
-    spec = args_of(form, 1)[0]
-    items = list_to_py(spec)
-    var, rest = items[0], items[1:]
-    g = gensym("ABORT")
-    return L(S("LET"), L(L(var, Cons(S("OPEN"), lisp_list(*rest))), L(g, T)),
-             L(S("UNWIND-PROTECT"),
-               L(S("MULTIPLE-VALUE-PROG1"), Cons(S("PROGN"), body_of(form, 1)), L(S("SETQ"), g, NIL)),
-               L(S("WHEN"), var, L(S("CLOSE"), var, keyword("ABORT"), g))))
+# ---------------------------------------------------------------- compound streams
+def _streams_checked(streams, predicate: str) -> list:
+    for s in streams:
+        stream_arg(s)
+        ok = s.input_p() if predicate == "INPUT-STREAM-P" else s.output_p()
+        if not ok:
+            raise type_error(s, lisp_list(S("SATISFIES"), S(predicate)))
+    return list(streams)
 
 
-# ---------------------------------------------------------------- files
-class FileStream(PyTextStream):
-    __slots__ = ()
-
-    def describe(self):
-        return f'#<SB-SYS:FD-STREAM for "file {os.path.abspath(self.path)}" {{{id(self) & 0xffffffff:X}}}>'
+@defun("MAKE-BROADCAST-STREAM", "&rest streams")
+def make_broadcast_stream(*streams):
+    """Return an output stream which sends its output to all of STREAMS."""
+    return BroadcastStream(_streams_checked(streams, "OUTPUT-STREAM-P"))
 
 
-@defun("OPEN", "filespec &key direction element-type if-exists if-does-not-exist external-format")
-def open_(filespec, direction=keyword("INPUT"), element_type=NIL, if_exists=None,
-          if_does_not_exist=None, external_format=NIL):
-    """OPEN for character files. IF-EXISTS defaults to :ERROR as in SBCL;
-    :SUPERSEDE, :NEW-VERSION and :RENAME replace the file, :APPEND and
-    :OVERWRITE keep it, NIL returns NIL."""
-    path = _path(filespec)
-    d = direction.name if isinstance(direction, Symbol) else "INPUT"
-    if d not in ("INPUT", "OUTPUT", "IO", "PROBE"):
-        raise type_error(direction, "(MEMBER :INPUT :OUTPUT :IO :PROBE)")
-    exists = os.path.exists(path)
-    try:
-        if d in ("INPUT", "PROBE"):
-            if not exists:
-                dne = if_does_not_exist
-                if dne is None:
-                    dne = NIL if d == "PROBE" else keyword("ERROR")
-                if dne is NIL:
-                    return NIL
-                if dne is keyword("CREATE"):
-                    open(path, "a").close()
-                else:
-                    raise lisp_error("FILE-ERROR", "failed to find the file ~S", LString(path),
-                                     pathname=LString(path))
-            stream = FileStream(open(path, encoding="utf-8", errors="replace"), "input", path=path)
-            if d == "PROBE":
-                stream.close()
-            return stream
-        mode = "w"
-        if exists:
-            ie = if_exists.name if isinstance(if_exists, Symbol) and if_exists is not NIL else (
-                "NIL" if if_exists is NIL else "ERROR")
-            if ie == "NIL":
-                return NIL
-            if ie == "ERROR":
-                raise lisp_error("FILE-ERROR", "The file ~S already exists.", LString(path),
-                                 pathname=LString(path))
-            if ie == "APPEND":
-                mode = "a"
-            elif ie == "OVERWRITE":
-                mode = "r+"
-        elif if_does_not_exist is NIL:
-            return NIL
-        f = open(path, mode, encoding="utf-8")
-        return FileStream(f, "output" if d == "OUTPUT" else "io", path=path)
-    except OSError as e:
-        raise lisp_error("FILE-ERROR", "error opening ~S: ~A", LString(path),
-                         LString(e.strerror or str(e)), pathname=LString(path))
+@defun("MAKE-CONCATENATED-STREAM", "&rest streams")
+def make_concatenated_stream(*streams):
+    """Return an input stream which reads from each of STREAMS in turn."""
+    return ConcatenatedStream(_streams_checked(streams, "INPUT-STREAM-P"))
 
 
-def _path(x) -> str:
-    if isinstance(x, LString):
-        return x.value
-    if isinstance(x, FileStream):
-        return x.path
-    return designator_string(x)
+@defun("MAKE-TWO-WAY-STREAM", "input-stream output-stream")
+def make_two_way_stream(input_stream_, output_stream):
+    """Return a bidirectional stream which reads from INPUT-STREAM and
+    writes to OUTPUT-STREAM."""
+    _streams_checked([input_stream_], "INPUT-STREAM-P")
+    _streams_checked([output_stream], "OUTPUT-STREAM-P")
+    return TwoWayStream(input_stream_, output_stream)
 
 
-@defun("CLOSE", "stream &key abort")
-def close(stream, abort=NIL):
-    s = _stream(stream)
-    was = s.open
-    s.finish()
-    s.close()
-    return truth(was)
+@defun("MAKE-ECHO-STREAM", "input-stream output-stream")
+def make_echo_stream(input_stream_, output_stream):
+    """Return a bidirectional stream which reads from INPUT-STREAM, writing
+    every character read to OUTPUT-STREAM, and writes to OUTPUT-STREAM."""
+    _streams_checked([input_stream_], "INPUT-STREAM-P")
+    _streams_checked([output_stream], "OUTPUT-STREAM-P")
+    return EchoStream(input_stream_, output_stream)
 
 
-@defun("PROBE-FILE", "pathspec")
-def probe_file(path):
-    p = _path(path)
-    return LString(os.path.abspath(p)) if os.path.exists(p) else NIL
+@defun("MAKE-SYNONYM-STREAM", "symbol")
+def make_synonym_stream(symbol):
+    """Return a stream which performs its operations on the stream that is
+    the current value of the dynamic variable named by SYMBOL."""
+    if not isinstance(symbol, Symbol):
+        raise type_error(symbol, S("SYMBOL"))
+    return SynonymStream(symbol)
 
 
-@defun("DELETE-FILE", "filespec")
-def delete_file(path):
-    p = _path(path)
-    try:
-        os.remove(p)
-    except OSError as e:
-        raise lisp_error("FILE-ERROR", "could not delete ~S: ~A", LString(p),
-                         LString(e.strerror or str(e)), pathname=LString(p))
-    return T
+def _component(stream, cls, type_name: str):
+    if not isinstance(stream, cls):
+        raise type_error(stream, S(type_name))
+    return stream
 
 
-@defun("FILE-LENGTH", "stream")
-def file_length(stream):
-    return os.path.getsize(stream.path) if isinstance(stream, FileStream) else NIL
+@defun("BROADCAST-STREAM-STREAMS", "broadcast-stream")
+def broadcast_stream_streams(stream):
+    return lisp_list(*_component(stream, BroadcastStream, "BROADCAST-STREAM").streams)
+
+
+@defun("CONCATENATED-STREAM-STREAMS", "concatenated-stream")
+def concatenated_stream_streams(stream):
+    return lisp_list(*_component(stream, ConcatenatedStream, "CONCATENATED-STREAM").streams)
+
+
+@defun("TWO-WAY-STREAM-INPUT-STREAM", "two-way-stream")
+def two_way_stream_input_stream(stream):
+    return _component(stream, TwoWayStream, "TWO-WAY-STREAM").input
+
+
+@defun("TWO-WAY-STREAM-OUTPUT-STREAM", "two-way-stream")
+def two_way_stream_output_stream(stream):
+    return _component(stream, TwoWayStream, "TWO-WAY-STREAM").output
+
+
+@defun("ECHO-STREAM-INPUT-STREAM", "echo-stream")
+def echo_stream_input_stream(stream):
+    return _component(stream, EchoStream, "ECHO-STREAM").input
+
+
+@defun("ECHO-STREAM-OUTPUT-STREAM", "echo-stream")
+def echo_stream_output_stream(stream):
+    return _component(stream, EchoStream, "ECHO-STREAM").output
+
+
+@defun("SYNONYM-STREAM-SYMBOL", "synonym-stream")
+def synonym_stream_symbol(stream):
+    return _component(stream, SynonymStream, "SYNONYM-STREAM").symbol
 
 
 # ---------------------------------------------------------------- reading characters and lines
-def _eof(stream, eof_error_p, eof_value):
-    if eof_error_p is not NIL:
-        raise end_of_file(stream)
-    return eof_value
-
-
 @defun("READ-CHAR", "&optional input-stream eof-error-p eof-value recursive-p")
 def read_char(stream=NIL, eof_error_p=T, eof_value=NIL, recursive_p=NIL):
     s = input_stream(stream)
     c = s.read_char()
     if c is None:
-        return _eof(s, eof_error_p, eof_value)
+        return eof_or(s, eof_error_p, eof_value)
     return make_char(c)
 
 
 @defun("READ-CHAR-NO-HANG", "&optional input-stream eof-error-p eof-value recursive-p")
 def read_char_no_hang(stream=NIL, eof_error_p=T, eof_value=NIL, recursive_p=NIL):
-    return read_char(stream, eof_error_p, eof_value)
+    """Like READ-CHAR, but NIL when no character is available yet."""
+    s = input_stream(stream)
+    c = s.read_char_no_hang()
+    if c is None:
+        return eof_or(s, eof_error_p, eof_value)
+    return make_char(c) if c else NIL
+
+
+# whitespace[2] in the standard syntax (CLHS 2.1.4)
+_WHITESPACE = frozenset(" \t\n\r\f")
 
 
 @defun("PEEK-CHAR", "&optional peek-type input-stream eof-error-p eof-value recursive-p")
 def peek_char(peek_type=NIL, stream=NIL, eof_error_p=T, eof_value=NIL, recursive_p=NIL):
+    """The next character of INPUT-STREAM, left unread. PEEK-TYPE T skips
+    whitespace first; a character skips up to that character."""
     s = input_stream(stream)
+    if not (peek_type is NIL or peek_type is T or isinstance(peek_type, Char)):
+        raise type_error(peek_type, lisp_list(S("OR"), S("CHARACTER"), S("BOOLEAN")))
     while True:
-        c = s.read_char()
+        c = s.peek()
         if c is None:
-            return _eof(s, eof_error_p, eof_value)
-        if peek_type is NIL or (peek_type is T and not c.isspace()) or \
+            return eof_or(s, eof_error_p, eof_value)
+        if peek_type is NIL or (peek_type is T and c not in _WHITESPACE) or \
                 (isinstance(peek_type, Char) and c == peek_type.ch):
-            s.unread_char(c)
             return make_char(c)
+        s.read_char()
 
 
 @defun("UNREAD-CHAR", "character &optional input-stream")
 def unread_char(character, stream=NIL):
-    s = input_stream(stream)
-    s.unread_char(character.ch)
+    if not isinstance(character, Char):
+        raise type_error(character, S("CHARACTER"))
+    input_stream(stream).unread_char(character.ch)
     return NIL
 
 
@@ -255,22 +283,24 @@ def read_line(stream=NIL, eof_error_p=T, eof_value=NIL, recursive_p=NIL):
     s = input_stream(stream)
     line, missing = s.read_line()
     if line is None:
-        return MV((_eof(s, eof_error_p, eof_value), T))
+        return MV((eof_or(s, eof_error_p, eof_value), T))
     return MV((LString(line), truth(missing)))
 
 
 @defun("LISTEN", "&optional input-stream")
 def listen(stream=NIL):
+    """True if a character is available on INPUT-STREAM now."""
     return truth(input_stream(stream).listen())
 
 
 @defun("CLEAR-INPUT", "&optional input-stream")
 def clear_input(stream=NIL):
-    s = input_stream(stream)
-    s.unread.clear()
+    """Drop any input already available on INPUT-STREAM."""
+    input_stream(stream).clear_input()
     return NIL
 
 
+# ---------------------------------------------------------------- the stream as a whole
 @defun("STREAMP", "object")
 def streamp(x):
     return truth(isinstance(x, LispStream))
@@ -278,25 +308,42 @@ def streamp(x):
 
 @defun("OPEN-STREAM-P", "stream")
 def open_stream_p(x):
-    return truth(_stream(x).open)
+    return truth(stream_arg(x).open)
 
 
 @defun("INPUT-STREAM-P", "stream")
 def input_stream_p(x):
-    return truth(_stream(x).direction in ("input", "io"))
+    return truth(stream_arg(x).input_p())
 
 
 @defun("OUTPUT-STREAM-P", "stream")
 def output_stream_p(x):
-    return truth(_stream(x).direction in ("output", "io"))
+    return truth(stream_arg(x).output_p())
 
 
 @defun("INTERACTIVE-STREAM-P", "stream")
 def interactive_stream_p(x):
-    return truth(_stream(x).interactive())
+    s = stream_arg(x)
+    s.check_open()
+    return truth(s.interactive())
 
 
 @defun("STREAM-ELEMENT-TYPE", "stream")
 def stream_element_type(x):
-    _stream(x)
-    return S("CHARACTER")
+    return stream_arg(x).stream_element_type()
+
+
+@defun("STREAM-EXTERNAL-FORMAT", "stream")
+def stream_external_format(x):
+    return stream_arg(x).external_format()
+
+
+@defun("CLOSE", "stream &key abort")
+def close(stream, abort=NIL):
+    """Close STREAM. With ABORT true, undo what it did to a file: delete
+    a file it created, or put back the file it replaced."""
+    s = stream_arg(stream)
+    if s.open and not abort and s.output_p():
+        s.finish()
+    s.close(abort is not NIL)
+    return T

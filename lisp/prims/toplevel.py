@@ -93,7 +93,13 @@ def load(m, args):
         text = _read_all_stream(filespec)
         path = None
     else:
-        path = designator_string(filespec) if not isinstance(filespec, LString) else filespec.value
+        from ..pathnames import Pathname
+        if isinstance(filespec, Pathname):
+            from .pathnames import native_path
+            path = native_path(filespec)
+        else:
+            path = designator_string(filespec) if not isinstance(filespec, LString) \
+                else filespec.value
         if not os.path.exists(path) and os.path.exists(path + ".lisp"):
             path = path + ".lisp"
         try:
