@@ -227,7 +227,10 @@ def format_backtrace(m, limit=20, current=False) -> str:
     for f in m.backtrace(limit * 50, current=current):
         try:
             # one line per frame, as SBCL prints them
-            text = write_to_string(f, escape=True, pretty=False) if not isinstance(f, str) else f
+            # limits, as SBCL's backtraces have: the arguments of a call
+            # may be huge or circular
+            text = write_to_string(f, escape=True, pretty=False, length=16, level=5,
+                                   circle=True) if not isinstance(f, str) else f
         except LispError:
             text = "#<frame>"
         texts.append(text if len(text) <= 200 else text[:197] + "...")
