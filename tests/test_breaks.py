@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -361,11 +362,14 @@ def test_sigint_with_breaks_disabled_held_then_backtrace_then_kill(tmp_path):
                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
     assert proc.stdout.readline() == "looping\n"
     lines = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(x) for x in proc.stderr], daemon=True).start()
+    reader = threading.Thread(target=lambda: [lines.put(x) for x in proc.stderr], daemon=True)
+    reader.start()
     # signals sent back to back may merge into one (POSIX does not queue
     # them): send again until the state we wait for, the backtrace, shows
+    deadline = time.monotonic() + 120
     line = None
     while line is None:
+        assert proc.poll() is None and time.monotonic() < deadline, "no backtrace"
         proc.send_signal(signal.SIGINT)
         try:
             line = lines.get(timeout=2)
@@ -374,7 +378,21 @@ def test_sigint_with_breaks_disabled_held_then_backtrace_then_kill(tmp_path):
     assert "break is held" in line
     err = ""
     while "without running its cleanups" not in err:
-        proc.send_signal(signal.SIGINT)
+        # the kill may have been printed while this loop slept: drain first
+        while not lines.empty():
+            err += lines.get()
+        if "without running its cleanups" in err:
+            break
+        assert time.monotonic() < deadline, f"no kill; stderr so far:\n{line}{err}"
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+        else:
+            reader.join(10)           # the process ended: all its stderr is queued
+            while not lines.empty():
+                err += lines.get()
+            assert "without running its cleanups" in err, \
+                f"exited {proc.returncode} without saying so; stderr:\n{line}{err}"
+            break
         try:
             err += lines.get(timeout=2)
         except queue.Empty:
