@@ -35,6 +35,8 @@ from .nodes import (SimpleNode, IfNode, PrognNode, SetqLexNode, SetqSpecialNode,
                     set_special, single)
 from .objects import (NIL, T, UNBOUND, Symbol, Cons, cl_sym, sys_sym, lisp_list,
                       list_to_py, KEYWORD, LString, SPECIAL)
+from .typecheck import (BindingCheckNode, ValueCheckNode, declared_types, declared_safety,
+                        GLOBAL_SAFETY)
 
 S = cl_sym
 QUOTE, FUNCTION, LAMBDA, DECLARE, SETF = S("QUOTE"), S("FUNCTION"), S("LAMBDA"), S("DECLARE"), S("SETF")
@@ -85,6 +87,34 @@ class SymbolMacroEntry(Scope):
         self.parent = parent
         self.sym = sym
         self.expansion = expansion
+
+
+class TypeDecl(Scope):
+    """Types declared for variables by a declaration (lisp/typecheck.py):
+    a SETQ of one of them checks the new value."""
+    __slots__ = ("types",)
+
+    def __init__(self, parent, types):
+        self.parent = parent
+        self.types = types
+
+
+class SafetyDecl(Scope):
+    """The SAFETY an OPTIMIZE declaration gives the code inside it."""
+    __slots__ = ("safety",)
+
+    def __init__(self, parent, safety):
+        self.parent = parent
+        self.safety = safety
+
+
+def safety_at(scope) -> int:
+    s = scope
+    while s is not None:
+        if type(s) is SafetyDecl:
+            return s.safety
+        s = s.parent
+    return GLOBAL_SAFETY[0]
 
 
 class MacroEntry(Scope):
@@ -451,11 +481,66 @@ def progn_node(nodes, form=None):
 
 def with_declarations(decls, scope, bound=()):
     """Add a SpecialDecl scope entry for SPECIAL declarations that do not
-    concern variables being bound here (those are handled by the binder)."""
+    concern variables being bound here (those are handled by the binder),
+    and a TypeDecl entry for type declarations (checked by SETQ)."""
+    if not decls:
+        return scope
     specials = declared_specials(decls) - set(bound)
     if specials:
-        return SpecialDecl(scope, specials)
+        scope = SpecialDecl(scope, specials)
+    safety = declared_safety(decls)
+    if safety is not None:
+        scope = SafetyDecl(scope, safety)
+    types = declared_types(decls)
+    if types and safety_at(scope) > 0:
+        scope = TypeDecl(scope, types)
     return scope
+
+
+def checked_body(body_node, decls, scope, bound, form, say_binding=True):
+    """BODY_NODE, preceded by checks that the variables in BOUND (bound by
+    FORM, looked up in SCOPE, the body's) have the types DECLS declare for
+    them (SBCL at safety 1). Without type declarations, BODY_NODE itself."""
+    if not decls:
+        return body_node
+    types = declared_types(decls)
+    if not types or safety_at(scope) == 0:
+        return body_node
+    checks = []
+    seen = set()
+    for var in bound:
+        spec = types.get(var)
+        if spec is None or var in seen:
+            continue
+        seen.add(var)
+        v = lookup_variable(var, scope)
+        if v[0] == "lex":
+            get = lex_ref(v[1], v[2], var).fn
+        elif v[0] == "special":
+            get = (lambda sym: lambda env: special_value(sym))(var)
+        else:
+            continue
+        checks.append((get, var, spec, say_binding))
+    if not checks:
+        return body_node
+    node = BindingCheckNode(checks, body_node, form)
+    node.owner = owner_of(scope)
+    return node
+
+
+def declared_type_of(var, scope):
+    """The type declared for the variable VAR where SCOPE is, or None."""
+    s = scope
+    while s is not None:
+        t = type(s)
+        if t is TypeDecl:
+            spec = s.types.get(var)
+            if spec is not None:
+                return spec
+        elif t is Level and var in s.names:
+            return None
+        s = s.parent
+    return None
 
 
 # ---------------------------------------------------------------- special forms
@@ -514,6 +599,10 @@ def setq_one(var, valform, scope, form):
             raise program_error("~S is a constant and thus can't be set.", var)
         return SimpleNode(fail, form)
     val = analyze(valform, scope)
+    spec = declared_type_of(var, scope)
+    if spec is not None:
+        val = ValueCheckNode(val, spec, valform)
+        val.owner = owner_of(scope)
     vf = sfn(val)
     if v[0] == "lex":
         _, depth, index = v
@@ -571,7 +660,8 @@ def sf_let(form, scope):
         else:
             targets.append(level.add(var))
     inner = with_declarations(decls, level, [])
-    body_node = analyze_body(body, inner, form)
+    body_node = checked_body(analyze_body(body, inner, form), decls, inner,
+                             [var for var, _ in bindings], form)
     return LetNode(inits, [sfn(i) for i in inits], targets, level.size, body_node, form)
 
 
@@ -594,7 +684,8 @@ def sf_letstar(form, scope):
         else:
             targets.append(level.add(var))
     inner = with_declarations(decls, cur, [])
-    body_node = analyze_body(body, inner, form)
+    body_node = checked_body(analyze_body(body, inner, form), decls, inner,
+                             [var for var, _ in bindings], form)
     return LetStarNode(inits, [sfn(i) for i in inits], targets, level.size, body_node, form)
 
 
@@ -862,7 +953,10 @@ def sf_mvbind(form, scope):
         if not isinstance(v, Symbol) or v.flags & 2:
             raise program_error("malformed MULTIPLE-VALUE-BIND variable ~S", v)
         targets.append(v if (v in specials or v.flags & SPECIAL) else level.add(v))
-    body_node = analyze_body(body, with_declarations(decls, level), form)
+    inner = with_declarations(decls, level)
+    # SBCL's error for these does not say "when binding"
+    body_node = checked_body(analyze_body(body, inner, form), decls, inner, vars_, form,
+                             say_binding=False)
     return MVBindNode(valnode, targets, level.size, body_node, form)
 
 
@@ -916,7 +1010,8 @@ def _compile_lambda(name, ll, body, scope, form=None, block_name=None, macro=Fal
         for v in parsed.required:
             level.add(v)
         inner = with_declarations(decls, level)
-        body_node = _body_with_block(forms, inner, block_name, form)
+        body_node = checked_body(_body_with_block(forms, inner, block_name, form), decls, inner,
+                                 parsed.required, form)
         lam.simple = True
         lam.nreq = len(parsed.required)
         lam.body = body_node
@@ -926,7 +1021,8 @@ def _compile_lambda(name, ll, body, scope, form=None, block_name=None, macro=Fal
     args_slot = level.add(sys_sym("%ARGS"))
     inits, targets, cur = build_binder(parsed, level, specials, args_slot, toplevel=True)
     inner = with_declarations(decls, cur)
-    body_node = _body_with_block(forms, inner, block_name, form)
+    body_node = checked_body(_body_with_block(forms, inner, block_name, form), decls, inner,
+                             parsed.variables(), form)
     bind_node = LetStarNode(inits, [sfn(i) for i in inits], targets, level.size, body_node, form)
     from .binding import LambdaBinder
     lam.binder = LambdaBinder(parsed, bind_node, level.size, lam)

@@ -276,7 +276,9 @@ def destructure_node(pattern_form, value, body, scope, form, what, whole_node=No
     i2, t2, cur = build_binder(parsed, level, specials, src, False, cur)
     inits.extend(i2)
     targets.extend(t2)
-    body_node = analyze_body(forms, with_declarations(decls, cur), form)
+    from .analyzer import checked_body
+    inner = with_declarations(decls, cur)
+    body_node = checked_body(analyze_body(forms, inner, form), decls, inner, parsed.variables(), form)
     return LetStarNode(inits, [sfn(i) for i in inits], targets, level.size, body_node, form)
 
 

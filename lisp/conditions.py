@@ -102,8 +102,16 @@ def report_type_error(c, stream):
     ctl = slot_value(c, "FORMAT-CONTROL")
     if ctl is not NIL:
         return report_simple(c, stream)
-    _write(stream, f"The value\n  {_p1(slot_value(c, 'DATUM'))}\nis not of type\n  "
+    # SBCL lays the report out with pretty-printer newlines: on one line
+    # when *PRINT-PRETTY* is false
+    from .dynamic import symbol_value
+    nl, ind = ("\n", "  ") if symbol_value(cl_sym("*PRINT-PRETTY*")) is not NIL else (" ", "")
+    _write(stream, f"The value{nl}{ind}{_p1(slot_value(c, 'DATUM'))}{nl}is not of type{nl}{ind}"
                    f"{_p1(slot_value(c, 'EXPECTED-TYPE'))}")
+    variable = slot_value(c, "CONTEXT")
+    if variable is not NIL:
+        # SBCL's context of a declared type checked at a binding
+        _write(stream, f"{nl}when binding {_p1(variable)}")
 
 
 def report_print_not_readable(c, stream):
@@ -195,7 +203,8 @@ condition_class("SYS::CONTROL-STACK-EXHAUSTED", ["STORAGE-CONDITION"],
                     f"Control stack exhausted: the continuation is {slot_value(c, 'DEPTH')} frames "
                     f"deep, over the limit of {slot_value(c, 'LIMIT')} (lisp --max-depth N, or "
                     "Interpreter(max_depth=N)). This is probably unbounded recursion."))
-condition_class("TYPE-ERROR", ["ERROR"], [("DATUM", "DATUM"), ("EXPECTED-TYPE", "EXPECTED-TYPE")],
+condition_class("TYPE-ERROR", ["ERROR"], [("DATUM", "DATUM"), ("EXPECTED-TYPE", "EXPECTED-TYPE"),
+                                          ("CONTEXT", "CONTEXT")],
                 report_type_error)
 condition_class("SIMPLE-TYPE-ERROR", ["SIMPLE-CONDITION", "TYPE-ERROR"], report=report_simple)
 condition_class("PROGRAM-ERROR", ["ERROR"])

@@ -64,6 +64,13 @@ def type_error(datum, expected_type) -> LispError:
     return LispError("TYPE-ERROR", {"DATUM": datum, "EXPECTED-TYPE": expected_type})
 
 
+def binding_type_error(datum, expected_type, variable) -> LispError:
+    """The TYPE-ERROR SBCL signals when binding VARIABLE to DATUM, whose
+    report ends "when binding VARIABLE"."""
+    return LispError("TYPE-ERROR", {"DATUM": datum, "EXPECTED-TYPE": expected_type,
+                                    "CONTEXT": variable})
+
+
 def reader_error(message: str, stream=None, line=None, column=None, filename=None,
                  incomplete=False) -> LispError:
     from .objects import LString, NIL

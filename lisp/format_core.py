@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from .characters import char_name
 from .dynamic import state, symbol_value
-from .errors import LispError, type_error
+from .errors import LispError, binding_type_error, type_error
 from .format_parse import ARG, REMAINING, Directive, FormatError, Parsed, tokenize
 from .functions import Function
 from .objects import (CL, NIL, Char, Cons, LString, MV, Package, SingleFloat, Symbol, Vector,
@@ -121,15 +121,6 @@ def integer_param(x) -> int:
     if type(x) is int:
         return x
     raise type_error(x, cl_sym("INTEGER"))
-
-
-def binding_type_error(datum, expected, variable: Symbol) -> LispError:
-    """The TYPE-ERROR SBCL signals when binding VARIABLE to DATUM, whose
-    report ends "when binding VARIABLE"."""
-    return LispError("TYPE-ERROR", {
-        "DATUM": datum, "EXPECTED-TYPE": expected,
-        "FORMAT-CONTROL": LString("The value~%  ~S~%is not of type~%  ~S~%when binding ~S"),
-        "FORMAT-ARGUMENTS": lisp_list(datum, expected, variable)})
 
 
 def char_param(x) -> str:

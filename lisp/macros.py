@@ -426,7 +426,11 @@ def m_dolist(form, env):
     return L(BLOCK, NIL,
              L(LET, L(L(g, listform)),
                L(TAGBODY, top,
-                 L(IF, L(S("ENDP"), g), L(RETURN_FROM, NIL, L(LET, L(L(var, NIL)), *decls, var, result))),
+                 # as SBCL: the result form sees VAR bound to NIL (with the
+                 # declarations), and without one VAR is not bound at the end
+                 L(IF, L(S("ENDP"), g), L(RETURN_FROM, NIL,
+                                          L(LET, L(L(var, NIL)), *decls, var, result)
+                                          if len(items) == 3 else NIL)),
                  L(LET, L(L(var, L(S("CAR"), g))), *decls, Cons(TAGBODY, body)),
                  L(SETQ, g, L(S("CDR"), g)),
                  L(GO, top))))

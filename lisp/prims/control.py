@@ -347,6 +347,11 @@ def proclaim(spec):
         if kind == "SPECIAL":
             for s in spec.cdr:
                 s.flags |= SPECIAL
+        elif kind == "OPTIMIZE":
+            from ..typecheck import GLOBAL_SAFETY, declared_safety
+            safety = declared_safety([spec])
+            if safety is not None:
+                GLOBAL_SAFETY[0] = safety
     return NIL
 
 
