@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .errors import LispError, binding_type_error, type_error
 from .machine import Frame, Node
-from .objects import NIL, Cons, LString, Symbol, cl_sym, lisp_list
+from .objects import Cons, LString, Symbol, cl_sym, lisp_list
 from . import types as _types
 
 _TYPE = cl_sym("TYPE")
