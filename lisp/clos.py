@@ -131,14 +131,22 @@ def direct_methods(spec) -> list:
 _EQL_SPECIALIZERS: dict = {}
 
 
+def _eql_key(value):
+    from .objects import Char
+    return (type(value), value) if isinstance(value, (int, float, Char)) else id(value)
+
+
+def eql_specializer_exists(value) -> bool:
+    spec = _EQL_SPECIALIZERS.get(_eql_key(value))
+    return spec is not None and (type(_eql_key(value)) is not int or spec.value is value)
+
+
 def intern_eql_specializer(value) -> EqlSpecializer:
     """The EQL specializer of VALUE: the same object for EQL values."""
-    from .objects import Char
-    key = (type(value), value) if isinstance(value, (int, float, Char)) else id(value)
-    spec = _EQL_SPECIALIZERS.get(key)
-    if spec is None or (type(key) is int and spec.value is not value):
-        spec = EqlSpecializer(value)
-        _EQL_SPECIALIZERS[key] = spec
+    if eql_specializer_exists(value):
+        return _EQL_SPECIALIZERS[_eql_key(value)]
+    spec = EqlSpecializer(value)
+    _EQL_SPECIALIZERS[_eql_key(value)] = spec
     return spec
 
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 from .clos import GenericFunction, builtin_method, ensure_generic_function, classes_changed, \
     function_name_cell, qualified, pcl_sym
 from . import clos_combin  # noqa: F401  (defines METHOD-COMBINATION, a metaclass below)
-from .clos_slots import set_layout, slot_value, set_slot_value
+from .clos_slots import MISSING, set_layout, slot_value, set_slot_value
 from .conditions import SlotDef, condition_class, report_simple
 from .errors import LispError, simple_error
-from .functions import Primitive, defun
+from .functions import Primitive, defun, call_lisp
 from .objects import NIL, T, Symbol, Cons, LString, LispClass, cl_sym, lisp_list, list_to_py
 from .types import CLASSES, OTHER_CLASS_OF, compute_cpl, define_class
 
@@ -34,6 +34,9 @@ STANDARD_OBJECT = CLASSES[S("STANDARD-OBJECT")]
 condition_class("SB-PCL::INITARG-ERROR", ["PROGRAM-ERROR", "SIMPLE-CONDITION"],
                 report=report_simple)
 condition_class("SB-PCL:CLASS-NOT-FOUND-ERROR", ["CELL-ERROR", "SIMPLE-CONDITION"],
+                report=report_simple)
+condition_class("SB-PCL::INVALID-SUPERCLASS", ["SB-INT:REFERENCE-CONDITION", "ERROR"],
+                [("FORMAT-CONTROL", "FORMAT-CONTROL"), ("FORMAT-ARGUMENTS", "FORMAT-ARGUMENTS")],
                 report=report_simple)
 
 
@@ -136,14 +139,27 @@ def _superclass(name, cls_name):
         cls.cpl = [cls]
         CLASSES[name] = cls
     elif metaclass_of(cls).name is S("BUILT-IN-CLASS"):
-        raise simple_error("~@<The class ~S was specified as a superclass of the class ~S, but "
-                           "the metaclass ~S of the former is not compatible with the metaclass "
-                           "~S of the latter.~@:>", cls, cls_name, S("BUILT-IN-CLASS"),
-                           S("STANDARD-CLASS"))
+        from .printer import object_address
+        new = LString("#<STANDARD-CLASS %s {%s}>" % (qualified(cls_name), object_address(cls_name)))
+        raise LispError("SB-PCL::INVALID-SUPERCLASS", {
+            "FORMAT-CONTROL": LString(
+                "~@<The class ~S was specified as a superclass of the class ~A, but the metaclasses "
+                "~S and ~S are incompatible.~@:>~%See also:~%  AMOP, Generic Function "
+                "SB-MOP:VALIDATE-SUPERCLASS~%  The ANSI Standard, System Class BUILT-IN-CLASS~%"
+                "  The ANSI Standard, Section 4.3.7"),
+            "FORMAT-ARGUMENTS": lisp_list(cls, new, metaclass_of(cls),
+                                          CLASSES[S("STANDARD-CLASS")])})
     return cls
 
 
-@defun("SYS:%DEFCLASS", "name supers slots default-initargs documentation")
+def call_thunk(fn):
+    """Call an initfunction (see ``thunk``) from a gen primitive."""
+    if callable(fn) and not hasattr(fn, "invoke"):
+        return fn()
+    return (yield from call_lisp(fn))
+
+
+@defun("SYS:%DEFCLASS", "name supers slots default-initargs documentation", kind="gen")
 def lisp_defclass(name, supers, slots, default_initargs, doc):
     """Define or redefine the standard class NAME. SLOTS is a list of
     (name initargs readers writers allocation initform initfunction type
@@ -174,6 +190,10 @@ def lisp_defclass(name, supers, slots, default_initargs, doc):
         sd.doc = sdoc if sdoc is not NIL else None
         own.append(sd)
     cls.extra["direct-slots"] = own
+    shared = {sd.name for sd in own if sd.allocation == "class"}
+    cells = cls.extra.setdefault("own-cells", {})
+    for stale in [n for n in cells if n not in shared]:
+        del cells[stale]
     given = [list_to_py(x) for x in list_to_py(default_initargs)]
     cls.default_initargs = [(k, fn) for k, _, fn in given]
     cls.extra["default-initarg-forms"] = {k: form for k, form, _ in given}
@@ -186,6 +206,12 @@ def lisp_defclass(name, supers, slots, default_initargs, doc):
             add_reader(r, cls, sd)
         for w in sd.writers:
             add_writer(w, cls, sd)
+    # a shared slot gets its initform's value when its class is defined
+    for sd in own:
+        cell = cells.get(sd.name)
+        if cell is not None and cell[0] is MISSING and sd.initfunction is not None:
+            value = yield from call_thunk(sd.initfunction)
+            cell[0] = value
     return cls
 
 
@@ -224,11 +250,13 @@ def _compute_slots(cls):
     for c in reversed(cls.cpl):
         for sd in c.extra.get("direct-slots", c.slots if c.kind == "condition" else ()):
             prev = merged.get(sd.name)
-            eff = EffectiveSlotDefinition(sd.name, sd.initargs, sd.initfunction, (), (),
+            # a direct slot lists its initargs last first, as DEFCLASS pushed them
+            initargs = list(reversed(sd.initargs)) if c.kind != "condition" else sd.initargs
+            eff = EffectiveSlotDefinition(sd.name, initargs, sd.initfunction, (), (),
                                           allocation=sd.allocation, initform=sd.initform)
             eff.type, eff.doc = sd.type, sd.doc
             if prev is not None:
-                eff.initargs = prev.initargs + [a for a in sd.initargs if a not in prev.initargs]
+                eff.initargs = prev.initargs + [a for a in initargs if a not in prev.initargs]
                 if eff.initfunction is None:
                     eff.initfunction, eff.initform = prev.initfunction, prev.initform
                 if eff.doc is None:
@@ -238,17 +266,12 @@ def _compute_slots(cls):
             merged[sd.name] = eff
             if sd.allocation == "class":
                 own = c.extra.setdefault("own-cells", {})
-                cells[sd.name] = own.setdefault(sd.name, [_unbound()])
+                cells[sd.name] = own.setdefault(sd.name, [MISSING])
             else:
                 cells.pop(sd.name, None)
     cls.slots = list(merged.values())
     cls.extra["cells"] = cells
     set_layout(cls, [sd.name for sd in cls.slots if sd.name not in cells], cells)
-
-
-def _unbound():
-    from .clos_slots import MISSING
-    return MISSING
 
 
 def mop_finalize(cls):
@@ -292,7 +315,8 @@ def _accessor_method(gf, specializers, fn, mclass, sd):
     meth.builtin = False
     meth.mclass = _sym(mclass)
     meth.slot_name = sd.name
-    meth.doc = sd.doc
+    meth.doc = sd.doc if sd.doc is not None else LString(
+        "automatically generated %s method" % ("reader" if "READER" in mclass else "writer"))
 
 
 def add_reader(name, cls, sd):

@@ -521,13 +521,15 @@ def lisp_mc_options(mc):
 
 @defun("SYS:%QUALIFIER-PATTERN-MATCH-P", "pattern qualifiers")
 def qualifier_pattern_match_p(pattern, qualifiers):
+    """Does the list PATTERN match QUALIFIERS? As in SBCL 2.2, * matches
+    any qualifiers only as the pattern's tail, (:B . *); inside the list
+    it is compared like any other qualifier."""
     while True:
         if pattern is NIL and qualifiers is NIL:
             return T
         if pattern is S("*"):
             return T
-        if type(pattern) is Cons and type(qualifiers) is Cons and (
-                pattern.car is S("*") or pattern.car is qualifiers.car):
+        if type(pattern) is Cons and type(qualifiers) is Cons and pattern.car is qualifiers.car:
             pattern, qualifiers = pattern.cdr, qualifiers.cdr
             continue
         return NIL

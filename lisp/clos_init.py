@@ -13,7 +13,7 @@ methods of the initialization generic functions (CLHS 7.1.2).
 from __future__ import annotations
 
 from .clos import protocol_gf, default_method, user_method_applies
-from .clos_classes import find_class, mop_finalize, thunk
+from .clos_classes import find_class, mop_finalize, thunk, call_thunk
 from .clos_slots import (UPDATE_INSTANCE_FOR_REDEFINED_CLASS, new_slots, set_slot_value,
                          slot_boundp, slot_cells, find_slot, ensure_current,
                          make_instances_obsolete, MISSING)
@@ -45,12 +45,6 @@ def _plist(initargs):
     return initargs
 
 
-def call_thunk(fn):
-    if callable(fn) and not hasattr(fn, "invoke"):
-        return fn()
-    return (yield from call_lisp(fn))
-
-
 def shared_initialize(chain, arglist, inst, slot_names, *initargs):
     """Fill INST's slots from INITARGS (the leftmost occurrence wins), then
     the unbound slots named by SLOT-NAMES (T: all) from their initforms."""
@@ -62,8 +56,9 @@ def shared_initialize(chain, arglist, inst, slot_names, *initargs):
                 set_slot_value(inst, sd.name, initargs[i + 1])
                 break
         else:
-            if sd.initfunction is not None and (names is None or sd.name in names) \
-                    and not slot_boundp(inst, sd.name):
+            # shared slots got their initforms' values with their class
+            if sd.initfunction is not None and sd.allocation == "instance" \
+                    and (names is None or sd.name in names) and not slot_boundp(inst, sd.name):
                 value = yield from call_thunk(sd.initfunction)
                 set_slot_value(inst, sd.name, value)
     return inst

@@ -10,8 +10,8 @@ them.
 from __future__ import annotations
 
 from .errors import program_error
-from .macros import defmacro, args_of, body_of, gensym, L, QUOTE, LAMBDA, LET, BLOCK, \
-    DECLARE, FUNCTION
+from .macros import defmacro, args_of, body_of, gensym, L, QUOTE, LAMBDA, LET, DECLARE, \
+    FUNCTION, NAMED_LAMBDA
 from .objects import (NIL, T, Symbol, Cons, LString, cl_sym, sys_sym, keyword, lisp_list,
                       list_to_py, list_from_iter, KEYWORD)
 
@@ -73,7 +73,7 @@ def _slot_spec(spec, class_name):
                                     class_name)
             seen.add(kn)
         if kn == "INITARG":
-            initargs.append(v)
+            initargs.insert(0, v)
         elif kn == "INITFORM":
             initform, initfn = v, _initfunction(v)
         elif kn == "READER":
@@ -211,8 +211,7 @@ def m_defmethod(form, env):
         aux = method_ll.index(S("&AUX")) if S("&AUX") in method_ll else len(method_ll)
         method_ll.insert(aux, S("&ALLOW-OTHER-KEYS"))
     decls, doc, forms = split_body(body)
-    block_name = name.cdr.car if type(name) is Cons else name
-    inner = L(BLOCK, block_name, *forms)
+    inner = Cons(S("PROGN"), list_from_iter(forms))
     nxt, arglist = gensym("NEXT"), gensym("ARGS")
     if _mentions(body, (_CALL_NEXT, _NEXT_P)):
         cnm_args = gensym("CNM-ARGS")
@@ -221,7 +220,8 @@ def m_defmethod(form, env):
                                L(_NEXT_P, NIL, L(sys_sym("%NEXT-METHOD-P"), nxt))),
                   L(DECLARE, L(S("IGNORABLE"), L(FUNCTION, _CALL_NEXT), L(FUNCTION, _NEXT_P))),
                   inner)
-    fn = L(LAMBDA, list_from_iter([nxt, arglist] + method_ll),
+    # named like its generic function, which also names the block of the body
+    fn = L(NAMED_LAMBDA, name, list_from_iter([nxt, arglist] + method_ll),
            L(DECLARE, L(S("IGNORABLE"), nxt, arglist)), *decls, inner)
     fn = L(FUNCTION, fn)
     return L(sys_sym("%DEFMETHOD"), _q(name), _q(lisp_list(*qualifiers)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .clos import (GenericFunction, Method, EqlSpecializer, STANDARD_QUALIFIERS,
                    ensure_generic_function, intern_eql_specializer, function_name_cell,
-                   unparse_specializers, direct_methods)
+                   unparse_specializers, direct_methods, eql_specializer_exists)
 from .conditions import condition_class, report_simple
 from .errors import LispError, program_error, simple_error
 from .functions import defun, call_lisp
@@ -69,7 +69,7 @@ def congruence_error(gf, meth) -> LispError | None:
     if why is None:
         return None
     return program_error("~@<attempt to add the method~2I~_~S~I~_to the generic function~2I~_~S;"
-                         "~I~_but ~?~:>", meth, gf, LString(why), lisp_list(*args))
+                         "~I~_ but ~?~:>", meth, gf, LString(why), lisp_list(*args))
 
 
 def add_method(gf: GenericFunction, meth: Method):
@@ -391,9 +391,11 @@ def lisp_accessor_method_slot_definition(meth):
     return find_direct_slot(meth.specializers[-1], meth.slot_name) or NIL
 
 
-@defun("SB-MOP:INTERN-EQL-SPECIALIZER", "object")
+@defun("SB-MOP:INTERN-EQL-SPECIALIZER", "object", mv=True)
 def lisp_intern_eql_specializer(obj):
-    return intern_eql_specializer(obj)
+    """The EQL specializer of OBJECT, and whether it existed already."""
+    existed = eql_specializer_exists(obj)
+    return MV([intern_eql_specializer(obj), T if existed else NIL])
 
 
 @defun("SB-MOP:EQL-SPECIALIZER-OBJECT", "eql-specializer")

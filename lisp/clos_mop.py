@@ -9,7 +9,7 @@ readers are in lisp/clos_methods.py.
 """
 from __future__ import annotations
 
-from .clos import pcl_sym
+from .clos import pcl_sym, SB_MOP
 from .clos_classes import mop_finalize, mop_finalized, thunk
 from .clos_init import allocate
 from .clos_slots import slot_cells
@@ -166,14 +166,6 @@ def set_class_name(name, cls):
     return name
 
 
-@defun("SB-MOP:ENSURE-FINALIZED", "class &optional errorp")
-def ensure_finalized(cls, errorp=T):
-    cls = _class(cls)
-    if not mop_finalized(cls):
-        mop_finalize(cls)
-    return cls
-
-
 # ---------------------------------------------------------------- slot definitions
 @defun("SB-MOP:SLOT-DEFINITION-NAME", "slot-definition")
 def slot_definition_name(sd):
@@ -229,3 +221,16 @@ def slot_definition_location(sd):
             return names.index(sd.name) if sd.name in names else NIL
     return NIL
 
+
+
+# SB-MOP also exports the standard's metaobject names, as SBCL's does.
+for _name in ("ADD-METHOD ALLOCATE-INSTANCE BUILT-IN-CLASS CHANGE-CLASS CLASS CLASS-NAME CLASS-OF "
+              "COMPUTE-APPLICABLE-METHODS ENSURE-GENERIC-FUNCTION FIND-CLASS FIND-METHOD "
+              "FUNCTION-KEYWORDS GENERIC-FUNCTION INITIALIZE-INSTANCE MAKE-INSTANCE "
+              "MAKE-INSTANCES-OBSOLETE METHOD METHOD-COMBINATION METHOD-QUALIFIERS "
+              "NO-APPLICABLE-METHOD NO-NEXT-METHOD REINITIALIZE-INSTANCE REMOVE-METHOD "
+              "SHARED-INITIALIZE SLOT-BOUNDP SLOT-EXISTS-P SLOT-MAKUNBOUND SLOT-MISSING "
+              "SLOT-UNBOUND SLOT-VALUE STANDARD-CLASS STANDARD-GENERIC-FUNCTION STANDARD-METHOD "
+              "STANDARD-OBJECT STRUCTURE-CLASS STRUCTURE-OBJECT UPDATE-INSTANCE-FOR-DIFFERENT-CLASS "
+              "UPDATE-INSTANCE-FOR-REDEFINED-CLASS").split():
+    SB_MOP.export(S(_name))

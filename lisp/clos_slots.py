@@ -24,8 +24,9 @@ from .clos import OBSOLETE, UPDATE_OBSOLETE, protocol_gf, default_method, user_m
 from .conditions import condition_class, report_simple
 from .dynamic import state
 from .errors import LispError
-from .functions import defun
-from .objects import NIL, T, MV, LString, Instance, cl_sym, lisp_list
+from .functions import Primitive, defun
+from .machine import Frame, UNDO
+from .objects import NIL, T, MV, LString, Instance, cl_sym, sys_sym, lisp_list
 from .types import class_of
 
 S = cl_sym
@@ -155,13 +156,35 @@ def update_obsolete_instance(inst):
     for name in remaining:
         added.insert(0, name)
     inst.slots = slots
-    try:
-        state.machine.call_nested(UPDATE_INSTANCE_FOR_REDEFINED_CLASS,
-                                  [inst, lisp_list(*added), lisp_list(*discarded),
-                                   lisp_list(*plist)])
-    except BaseException:
-        inst.slots = old_slots
-        raise
+    state.machine.call_nested(_UPDATE, [inst, old_slots, lisp_list(*added),
+                                        lisp_list(*discarded), lisp_list(*plist)])
+
+
+class RestoreSlotsFrame(Frame):
+    """Under UPDATE-INSTANCE-FOR-REDEFINED-CLASS: an exit through it puts
+    back the instance's obsolete storage, so that the next access tries
+    the update again (SBCL does the same)."""
+    __slots__ = ("inst", "slots")
+    unwinds = UNDO
+
+    def __init__(self, inst, slots):
+        self.inst = inst
+        self.slots = slots
+
+    def resume(self, m):
+        pass
+
+    def undo(self, m):
+        self.inst.slots = self.slots
+
+
+def _update_instance(m, args):
+    inst, old_slots, added, discarded, plist = args
+    m.k.append(RestoreSlotsFrame(inst, old_slots))
+    UPDATE_INSTANCE_FOR_REDEFINED_CLASS.invoke(m, [inst, added, discarded, plist])
+
+
+_UPDATE = Primitive(sys_sym("%UPDATE-OBSOLETE-INSTANCE"), _update_instance, 5, 5, kind="control")
 
 
 # ---------------------------------------------------------------- access
@@ -248,7 +271,7 @@ def slot_makunbound(obj, name):
 
 
 _ATTEMPTS = {"SLOT-VALUE": "read the slot's value (slot-value)",
-             "SLOT-BOUNDP": "check that the slot is bound (SLOT-BOUNDP)",
+             "SLOT-BOUNDP": "test to see whether slot is bound (SLOT-BOUNDP)",
              "SLOT-MAKUNBOUND": "make the slot unbound (SLOT-MAKUNBOUND)"}
 
 
@@ -260,7 +283,8 @@ def missing_slot_error(obj, name, operation, new_value=None):
         attempt = _ATTEMPTS.get(operation.name, "use the slot (%s)" % operation.name)
     return LispError("SB-PCL::MISSING-SLOT", {
         "NAME": name, "DATUM": obj, "EXPECTED-TYPE": T,
-        "FORMAT-CONTROL": LString("When attempting to ~A, the slot ~S is missing~%from the object ~S."),
+        "FORMAT-CONTROL": LString("~@<When attempting to ~A, the slot ~S is missing from the "
+                                  "object ~S.~@:>"),
         "FORMAT-ARGUMENTS": lisp_list(LString(attempt), name, obj)})
 
 

@@ -12,7 +12,7 @@ from fractions import Fraction
 from .. import characters
 from ..dynamic import symbol_value
 from ..functions import defun, Function
-from ..machine import Closure
+from ..machine import Closure, Frame
 from ..objects import (NIL, T, MV, UNBOUND, CONSTANT, SPECIAL, KEYWORD, Char, Cons, Instance,
                        LispClass, LString, SingleFloat, Symbol, Vector, cl_sym)
 from ..printer import prin1_to_string
@@ -20,7 +20,8 @@ from ..printvars import printer_bindings
 from ..types import FIXNUM_MIN, FIXNUM_MAX, class_of
 from . import describe_clos
 from .docs import documentation
-from ..clos import GenericFunction, Method
+from ..clos import GenericFunction, Method, protocol_gf, default_method
+from ..errors import program_error
 
 
 def _qualified(sym: Symbol) -> str:
@@ -111,12 +112,25 @@ def _symbol_sections(sym: Symbol) -> list[list[str]]:
 def _lambda_list(fn) -> str | None:
     if isinstance(fn, Closure):
         ll = fn.lam.lambda_list
-        return prin1_to_string(ll) if ll is not None else None
+        return _unqualified(ll) if ll is not None else None
     ll = getattr(fn, "lambda_list", None)
     if isinstance(ll, str):   # a primitive's, as written in its @defun
         ll = ll.upper()
         return ll if ll.startswith("(") else f"({ll})"
-    return prin1_to_string(ll) if ll is not None else None
+    return _unqualified(ll) if ll is not None else None
+
+
+def _unqualified(ll) -> str:
+    """LL printed as SBCL's DESCRIBE prints lambda lists: parameter names
+    without their package prefixes."""
+    def strip(x):
+        if type(x) is Cons:
+            return Cons(strip(x.car), strip(x.cdr))
+        if isinstance(x, Symbol) and x.package is not KEYWORD and x is not NIL:
+            return Symbol(x.name)
+        return x
+    with printer_bindings(gensym=False):
+        return prin1_to_string(strip(ll))
 
 
 def _instance_section(x: Instance) -> list[str]:
@@ -165,15 +179,42 @@ def describe_lines(x) -> list[str]:
     return lines
 
 
-@defun("DESCRIBE", "object &optional stream-designator", mv=True)
-def describe(obj, stream=NIL):
+def write_description(obj, out):
+    """What the default DESCRIBE-OBJECT method prints."""
+    out.fresh_line()
+    out.write("\n".join(describe_lines(obj)) + "\n")
+
+
+DESCRIBE_OBJECT = protocol_gf("DESCRIBE-OBJECT", "(object stream)")
+
+
+def _default_describe_object(chain, arglist, obj, stream):
+    write_description(obj, stream)
+    return NIL
+
+
+default_method(DESCRIBE_OBJECT, ["T", "T"], _default_describe_object)
+
+
+class NoValuesFrame(Frame):
+    """DESCRIBE returns no values, whatever DESCRIBE-OBJECT returned."""
+    __slots__ = ()
+
+    def resume(self, m):
+        m.value = MV([])
+
+
+@defun("DESCRIBE", "object &optional stream-designator", kind="control")
+def describe(m, args):
     """Print a description of OBJECT to STREAM-DESIGNATOR."""
+    if not 1 <= len(args) <= 2:
+        raise program_error("invalid number of arguments: ~S", len(args))
+    obj, stream = args[0], (args[1] if len(args) > 1 else NIL)
     if stream is NIL:
         out = symbol_value(cl_sym("*STANDARD-OUTPUT*"))
     elif stream is T:
         out = symbol_value(cl_sym("*TERMINAL-IO*"))
     else:
         out = stream
-    out.fresh_line()
-    out.write("\n".join(describe_lines(obj)) + "\n")
-    return MV([])
+    m.k.append(NoValuesFrame())
+    DESCRIBE_OBJECT.invoke(m, [obj, out])

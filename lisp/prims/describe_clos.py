@@ -41,10 +41,13 @@ def _stuff(indent: int, label: str, items: list[str]) -> list[str]:
 
 
 def _doc_block(indent: int, doc, prefix: int = 2) -> list[str]:
-    if not isinstance(doc, LString):
+    """Documentation: then DOC's lines (a Lisp or Python string; objects
+    keep either)."""
+    text = doc.value if isinstance(doc, LString) else doc if isinstance(doc, str) else None
+    if text is None:
         return []
     return [" " * indent + "Documentation:"] + [" " * (indent + prefix) + line
-                                                for line in doc.value.split("\n")]
+                                                for line in text.split("\n")]
 
 
 def class_lines(cls: LispClass, indent: int) -> list[str]:
