@@ -78,9 +78,11 @@ condition_class("SB-KERNEL:NAMESTRING-PARSE-ERROR", ["PARSE-ERROR"],
 condition_class("SB-KERNEL:NO-NAMESTRING-ERROR", ["FILE-ERROR"],
                 [("REASON", "REASON")], _no_namestring_report)
 condition_class("SB-KERNEL:NO-NATIVE-NAMESTRING-ERROR", ["SB-KERNEL:NO-NAMESTRING-ERROR"],
-                report=lambda c, s: _fmt(s, "The pathname ~S does not have a native "
-                                         "namestring because~%~A",
-                                         [slot_value(c, "PATHNAME"), slot_value(c, "REASON")]))
+                [("FIELD", "FIELD"), ("VALUE", "VALUE")],
+                lambda c, s: _fmt(s, "The pathname ~S does not have a native namestring "
+                                  "because of the ~S component ~S.",
+                                  [slot_value(c, "PATHNAME"), slot_value(c, "FIELD"),
+                                   slot_value(c, "VALUE")]))
 
 
 def _message(e: OSError | str | None):

@@ -416,6 +416,10 @@ def open_file(pathname: Pathname, native: str, direction=keyword("INPUT"),
     if if_does_not_exist is not None and if_does_not_exist not in _IF_DOES_NOT_EXIST:
         raise type_error(if_does_not_exist, _member_type(_IF_DOES_NOT_EXIST))
     output = d in ("output", "io")
+    # SBCL opens an existing file for output without complaint (and
+    # without truncating it) when neither option is given as :ERROR
+    # would: O_EXCL without O_CREAT.
+    lenient = if_exists is None and if_does_not_exist is NIL
     if if_exists is None:
         if_exists = keyword("ERROR")
     if if_does_not_exist is None:
@@ -430,7 +434,7 @@ def open_file(pathname: Pathname, native: str, direction=keyword("INPUT"),
     created = False
     mode = None
     if exists and output:
-        ie = if_exists
+        ie = keyword("OVERWRITE") if lenient else if_exists
         if ie is NIL:
             return NIL
         if ie is keyword("ERROR"):

@@ -50,9 +50,9 @@ _CHARSET = keyword("CHARACTER-SET")
 class UnixHost:
     """SBCL's SB-IMPL::UNIX-HOST: the host of every physical pathname."""
 
-    def lisp_repr(self) -> str:
+    def printed_text(self, escape: bool) -> str:
         from .printobjects import object_address
-        return "#<SB-IMPL::UNIX-HOST {%s}>" % object_address(self)
+        return "#<%sUNIX-HOST {%s}>" % ("SB-IMPL::" if escape else "", object_address(self))
 
 
 UNIX_HOST = UnixHost()
@@ -73,7 +73,7 @@ class Pattern:
     def __hash__(self):
         return hash(self.pieces)
 
-    def lisp_repr(self) -> str:
+    def printed_text(self, escape: bool) -> str:
         from .printer import prin1_to_string
         from .objects import Cons
         shown = []
@@ -84,7 +84,7 @@ class Pattern:
                 shown.append(":" + p.name)
             else:
                 shown.append(prin1_to_string(LString(p)))
-        return "#<SB-IMPL::PATTERN %s>" % " ".join(shown)
+        return "#<%sPATTERN %s>" % ("SB-IMPL::" if escape else "", " ".join(shown))
 
     def regex(self):
         import re
@@ -178,6 +178,8 @@ def _split_at_slashes(text: str, start: int, end: int):
     while i < end:
         c = text[i]
         if c == "\\":
+            if i + 1 >= end or text[i + 1] == "/":
+                raise NamestringParseError("escape char in a bad place", text, i)
             i += 2
             continue
         if c == "/":
@@ -322,7 +324,7 @@ def _unparse_piece(piece, escape_dots: str = "") -> str:
         return "*"
     if type(piece) is Pattern:
         out = []
-        for p in piece.pieces:
+        for i, p in enumerate(piece.pieces):
             if p is _MULTI:
                 out.append("*")
             elif p is _SINGLE:
@@ -330,16 +332,20 @@ def _unparse_piece(piece, escape_dots: str = "") -> str:
             elif type(p) is tuple:
                 out.append("[%s]" % p[1])
             else:
-                out.append(_escape(p, escape_dots))
+                out.append(_escape(p, escape_dots, at_start=i == 0))
         return "".join(out)
     return _escape(piece, escape_dots)
 
 
-def _escape(s: str, escape_dots: str) -> str:
+def _escape(s: str, escape_dots: str, at_start: bool = True) -> str:
+    """S with backslashes before "*?[\\" and the dots ESCAPE_DOTS asks for
+    ("inner": all but one that starts the piece, AT_START telling whether S
+    does)."""
     out = []
     for i, c in enumerate(s):
         if c in "*?[\\" or (c == "." and (escape_dots == "all"
-                                          or (escape_dots == "inner" and i > 0))):
+                                          or (escape_dots == "inner"
+                                              and (i > 0 or not at_start)))):
             out.append("\\")
         out.append(c)
     return "".join(out)
@@ -418,9 +424,11 @@ def directory_namestring(p: Pathname) -> str:
 def native_namestring(p: Pathname) -> str:
     """The Unix file name P names: no escapes, "~" expanded to the home
     directory. Wild pathnames have none."""
-    if wild_p(p):
-        raise LispError("SB-KERNEL:NO-NATIVE-NAMESTRING-ERROR", {
-            "PATHNAME": p, "REASON": LString("it has wild components")})
+    for field in ("directory", "name", "type"):
+        if wild_p(p, field):
+            raise LispError("SB-KERNEL:NO-NATIVE-NAMESTRING-ERROR", {
+                "PATHNAME": p, "FIELD": keyword(field.upper()),
+                "VALUE": to_lisp(getattr(p, field))})
     out = []
     directory = p.directory or ()
     rest = list(directory[1:])

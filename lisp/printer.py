@@ -48,6 +48,7 @@ lists they are.
 """
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from .charnames import char_name
@@ -451,7 +452,8 @@ class _Printer:
             return None
         if isinstance(obj, LispStream):
             self.check_readable(obj)
-            parts.append(with_identity(obj.describe(), obj))
+            text = with_identity(obj.describe(), obj)
+            parts.append(text if self.s.escape else unqualified(text))
             return None
         printed_text = getattr(obj, "printed_text", None)
         if printed_text is not None:
@@ -497,6 +499,15 @@ class _Printer:
         self.check_readable(inst)
         self.parts.append("#<%s {%s}>" % (self.to_string(cls.name), object_address(inst)))
         return None
+
+
+def unqualified(text: str) -> str:
+    """#<SB-SYS:FD-STREAM ...> as PRINC shows it, #<FD-STREAM ...>: the
+    type is printed without escapes, so without its package."""
+    return _QUALIFIED_TYPE.sub("#<", text, count=1)
+
+
+_QUALIFIED_TYPE = re.compile(r"^#<[^ :>]+::?(?=[^ :])")
 
 
 # ---------------------------------------------------------------- entry points

@@ -51,8 +51,8 @@ def _query(x, what: str) -> tuple[Pathname, str]:
     if not isinstance(x, FileStream):
         p = default_merge(x)
         if P.wild_p(p):
-            raise FE.file_error(p, "~@<can't find the ~A of wild pathname ~A~:>",
-                                keyword(what), p)
+            raise FE.file_error(p, "~@<Can't find the ~A of wild pathname ~A "
+                                "(physicalized from ~A).~:>", keyword(what), p, p)
     return _native(x)
 
 
