@@ -12,6 +12,7 @@ from ..dynamic import state, MISSING
 from ..errors import LispError, program_error, type_error, simple_error
 from ..functions import defun, Function, Primitive, designator_string
 from ..machine import Closure
+from .trace import TRACED, retarget, key_of as trace_key
 from ..nodes import special_value, set_special
 from ..objects import (NIL, T, MV, UNBOUND, Symbol, Cons, LString, Instance, cl_sym,
                        lisp_list, list_to_py, SPECIAL, CONSTANT, KEYWORD, CL)
@@ -250,6 +251,11 @@ def check_lock(name_sym, what):
 
 
 def install_function(name, fn):
+    if TRACED:
+        # a traced name stays traced when redefined (SBCL's encapsulation)
+        key = trace_key(name)
+        if key is not None:
+            fn = retarget(key, fn)
     if isinstance(name, Symbol):
         check_lock(name, "defining")
         name.fn = fn
