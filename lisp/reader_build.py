@@ -151,10 +151,10 @@ class FormBuilder:
         return LString(str(body))
 
     def _character(self, tok):
-        return read_character(tok[2:])
+        return read_character(tok[tok.index("\\") + 1:])
 
     def _uninterned(self, tok):
-        return read_uninterned(tok[2:], self.base, self.double_default)
+        return read_uninterned(tok[tok.index(":") + 1:], self.base, self.double_default)
 
     def _bit_vector(self, tok):
         star = tok.index("*")
@@ -283,11 +283,7 @@ class FormBuilder:
         sub = tok[-1].lower()
         digits = tok[1:-1]
         if sub == "r":
-            if not digits:
-                raise self.fail("radix missing in #R", tok)
-            base = integer_from_digits(digits, 10)
-            if not 2 <= base <= 36:
-                raise self.fail("illegal radix for #R: %s." % digits, tok)
+            base = int(digits)      # 2 to 36: the scanner checked it
         else:
             base = _RADIX[sub]
         outer = self.base

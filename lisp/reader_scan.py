@@ -179,14 +179,25 @@ class FormScanner:
                     c = self._at(i)
                     if c == "\n" or not c:
                         break
-            elif c == "#" and self._at(i + 1) == "|":
+            elif c == "#" and self._comment_start(i):
                 i = self._block_comment(i)
             else:
                 return i
 
+    def _comment_start(self, i: int) -> bool:
+        """Whether the # at I starts a #| comment (a numeric argument, as
+        in #2|, is allowed and ignored)."""
+        j = i + 1
+        while self._at(j).isdigit() and self._at(j).isascii():
+            j += 1
+        return self._at(j) == "|"
+
     def _block_comment(self, start: int) -> int:
         depth = 1
-        i = start + 2
+        i = start + 1
+        while self._at(i) != "|":      # past the numeric argument
+            i += 1
+        i += 1
         while True:
             c = self._at(i)
             if not c:
@@ -266,7 +277,20 @@ class FormScanner:
             return self._datum(i + 2 if n == "@" or n == "." else i + 1, skip)
         if c == "#":
             return self._dispatch(i, skip)
-        return self._token(i)
+        end = self._token(i)
+        if self._at(end - 1) == ":" and not self._at(end) and not self._escaped(i, end - 1):
+            # As in SBCL, a token cut off by the end of input right after a
+            # package marker is unfinished, not malformed.
+            raise Incomplete(i)
+        return end
+
+    def _escaped(self, start: int, k: int) -> bool:
+        """Whether the character at K, in a token from START, follows a
+        single escape (an odd run of backslashes)."""
+        n = 0
+        while k - n - 1 >= start and self._at(k - n - 1) == "\\":
+            n += 1
+        return n % 2 == 1
 
     def _list(self, i: int, skip: bool) -> int:
         start = i - 1
@@ -306,6 +330,16 @@ class FormScanner:
             return self._token(j + 2)
         if sub == "(":
             return self._list(j + 1, skip)
+        if not skip:
+            # SBCL checks these arguments before reading the datum.
+            if sub == "=" and j == start + 1:
+                raise ScanError("Missing label for #=", j)
+            if sub == "r" or sub == "R":
+                if j == start + 1:
+                    raise ScanError("radix missing in #R", j)
+                radix = "".join(self._at(k) for k in range(start + 1, j)).lstrip("0") or "0"
+                if len(radix) > 2 or not 2 <= int(radix) <= 36:
+                    raise ScanError("illegal radix for #R: %s." % radix, j)
         if sub in _PREFIX_DISPATCH:
             return self._datum(j + 1, skip)
         if sub == ":" or sub == "*":

@@ -48,13 +48,15 @@ DOT = _Dot()
 _INVALID = frozenset("\b\x7f")
 
 
-def decode(raw: str) -> tuple[str, list[bool] | None, int]:
+def decode(raw: str, check_invalid: bool = True) -> tuple[str, list[bool] | None, int]:
     """The characters of token RAW with escapes removed; for each character
     whether it was escaped (None when the token had no escapes at all); and
     how many characters came before the end of the last escape (-1 when
-    none: "a||" has an escape but no escaped character)."""
+    none: "a||" has an escape but no escaped character). An unescaped
+    invalid constituent is an error when CHECK_INVALID (as in SBCL, the
+    tokens after #: and #\\ may hold them)."""
     if "\\" not in raw and "|" not in raw:
-        if "\b" in raw or "\x7f" in raw:
+        if check_invalid and ("\b" in raw or "\x7f" in raw):
             raise ReadFailure("invalid constituent")
         return raw, None, -1
     chars: list[str] = []
@@ -74,7 +76,7 @@ def decode(raw: str) -> tuple[str, list[bool] | None, int]:
             last_escape = len(chars)
             i += 2
         else:
-            if not in_bars and c in _INVALID:
+            if check_invalid and not in_bars and c in _INVALID:
                 raise ReadFailure("invalid constituent")
             chars.append(c)
             escaped.append(in_bars)
@@ -254,7 +256,7 @@ def interpret_token(raw: str, package: Package, base: int, double_default: bool)
 
 def read_uninterned(raw: str, base: int, double_default: bool) -> Symbol:
     """#:NAME — RAW is the token after "#:"."""
-    chars, escaped, _ = decode(raw)
+    chars, escaped, _ = decode(raw, check_invalid=False)
     name = fold(chars, escaped)
     if any(ch == ":" and (escaped is None or not escaped[k]) for k, ch in enumerate(chars)):
         raise ReadFailure('The symbol following #: contains a package marker: "%s"' % name)
@@ -266,7 +268,7 @@ def read_uninterned(raw: str, base: int, double_default: bool) -> Symbol:
 def read_character(raw: str):
     """#\\X — RAW is the token after "#\\"; its first character is taken as
     escaped. One character is itself; more are a character name."""
-    rest = decode(raw[1:])[0]
+    rest = decode(raw[1:], check_invalid=False)[0]
     if not rest:
         return make_char(raw[0])
     name = raw[0] + rest

@@ -358,7 +358,7 @@ def test_package_prefixes():
     ("|foo|:bar", "Package foo does not exist."),
     ("a:b:c", 'too many colons in "A:B:C"'),
     (":a:b", 'too many colons in ":A:B"'),
-    ("foo:", 'illegal terminating character after a colon in "FOO:"'),
+    ("foo: ", 'illegal terminating character after a colon in "FOO:"'),
     ("#:foo:bar", 'The symbol following #: contains a package marker: "FOO:BAR"'),
     ("#:1", 'The symbol following #: has numeric syntax: "1"'),
     ("a\bb", "invalid constituent"),
@@ -370,6 +370,14 @@ def test_symbol_errors(text, msg):
     cl_sym("CAR")
     e = read_error(text)
     assert e.class_name == "SYS::LISP-READER-ERROR" and message(e) == msg
+
+
+@pytest.mark.parametrize("text", ["foo:", ":", "(a b:", "|a|:"])
+def test_end_of_input_after_a_package_marker_is_end_of_file(text):
+    # SBCL: "unexpected end of file ... after reading a colon"; the REPL
+    # waits for the rest of the symbol.
+    assert read_error(text).class_name == "END-OF-FILE"
+    assert is_incomplete(text)
 
 
 def test_uninterned_symbols():
@@ -493,6 +501,26 @@ def test_label_errors(text, msg):
     ("#+nil #<a> 1", "illegal sharp macro character: #\\<"),
 ])
 def test_undefined_dispatch_characters(text, msg):
+    assert message(read_error(text)) == msg
+
+
+@pytest.mark.parametrize("text, printed", [
+    ("#2:foo", "#:FOO"), ("#2\\a", "#\\a"), ("#7|x|# 5", "5"), ("(1 #1|x #|y|# |# 2)", "(1 2)"),
+    ("#:a\bb", "#:|A\bB|"),
+])
+def test_numeric_arguments_that_are_ignored(text, printed):
+    # SBCL ignores them (with a warning) where a sub-character takes none.
+    from lisp.printer import prin1_to_string
+    assert prin1_to_string(rd(text)) == printed
+
+
+@pytest.mark.parametrize("text, msg", [
+    ("#=", "Missing label for #="), ("#R", "radix missing in #R"),
+    ("#1r", "illegal radix for #R: 1."), ("#0037r", "illegal radix for #R: 37."),
+])
+def test_arguments_checked_before_the_datum(text, msg):
+    # SBCL checks them before it reads the datum, so at the end of the
+    # text they are reader errors, not end of file.
     assert message(read_error(text)) == msg
 
 
