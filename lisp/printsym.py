@@ -1,30 +1,31 @@
 """The printed text of symbol names: when they need |escaping|, and how
-*PRINT-CASE* changes them (readtable case :UPCASE, the standard one).
+*PRINT-CASE* and the readtable case change them (CLHS 22.1.3.3.2).
 
 A name must be written between vertical bars when reading it back would not
-give the same name: it contains a lowercase letter or a character with
-syntax (whitespace, parentheses, quotes, ``#``, ``:``, ``|``, ``\\``...), or
-it could be read as a number in the current *PRINT-BASE* (a "potential
-number", CLHS 2.3.1.1), or it is empty or all dots. ``needs_bars`` decides
-this with the same state machine as SBCL's SYMBOL-QUOTEP, so that names such
-as ``1+``, ``+.``, ``/1`` or ``^`` stay unescaped exactly when SBCL leaves
-them unescaped.
+give the same name: it contains a letter the readtable case would convert
+(lowercase under :UPCASE, uppercase under :DOWNCASE; none under :PRESERVE
+and :INVERT) or a character with syntax (whitespace, parentheses, quotes,
+``#``, ``:``, ``|``, ``\\``...), or it could be read as a number in the
+current *PRINT-BASE* (a "potential number", CLHS 2.3.1.1), or it is empty or
+all dots. ``needs_bars`` decides this with the same state machine as SBCL's
+SYMBOL-QUOTEP, so that names such as ``1+``, ``+.``, ``/1`` or ``^`` stay
+unescaped exactly when SBCL leaves them unescaped.
 """
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
 
-from .characters import (alphanumericp, char_downcase, lower_case_p, string_downcase,
-                         upper_case_p)
+from .characters import (alphanumericp, char_downcase, char_upcase, lower_case_p,
+                         string_downcase, string_upcase, upper_case_p)
 
 __all__ = ["needs_bars", "bar_quote", "case_text"]
 
 # Character classes (bit flags) for the potential-number state machine.
 _OTHER = 1       # constituents with no number syntax: ! $ % & * < = > ? @ [ ] { } ~
 _DIGIT = 2       # 0-9
-_LETTER = 4      # uppercase letter (the only letters a name may hold unescaped)
-_LOWER = 8       # lowercase letter: always forces escaping
+_LETTER = 4      # a letter the readtable case keeps (uppercase under :UPCASE)
+_LOWER = 8       # a letter the readtable case would convert: forces escaping
 _SIGN = 16       # + -
 _EXT = 32        # ^ _
 _DOT = 64        # .
@@ -54,9 +55,21 @@ def _char_class(c: str) -> int:
     return _OTHER
 
 
+def _case_class(c: str, readtable_case: str) -> int:
+    """_char_class for readtable case :DOWNCASE (uppercase letters are
+    converted, lowercase ones kept) or :PRESERVE/:INVERT (both kept)."""
+    cl = _char_class(c)
+    if cl & _LOWER:
+        return _LETTER
+    if cl & _LETTER and readtable_case == "DOWNCASE":
+        return _LOWER
+    return cl
+
+
 def _digit_value(c: str) -> int:
     """The digit weight of C (0-35) for ASCII digits and uppercase letters,
-    36 (a digit in no base) otherwise."""
+    36 (a digit in no base) otherwise: as in SBCL, a lowercase letter is
+    never taken for a digit, whatever the readtable case."""
     code = ord(c)
     if 48 <= code <= 57:
         return code - 48
@@ -79,9 +92,9 @@ _SYMBOL_END = False         # at end of name: plain symbol
 
 
 @lru_cache(maxsize=4096)
-def needs_bars(name: str, base: int = 10) -> bool:
-    """True when NAME must be printed as |NAME| (readtable case :UPCASE,
-    *PRINT-BASE* BASE)."""
+def needs_bars(name: str, base: int = 10, readtable_case: str = "UPCASE") -> bool:
+    """True when NAME must be printed as |NAME| (*PRINT-BASE* BASE, the
+    readtable case READTABLE_CASE)."""
     n = len(name)
     if n == 0:
         return True
@@ -89,7 +102,10 @@ def needs_bars(name: str, base: int = 10) -> bool:
     # would read back as a different symbol.
     if not name.isascii() and not unicodedata.is_normalized("NFKC", name):
         return True
-    classes = [_char_class(c) for c in name]
+    if readtable_case == "UPCASE":
+        classes = [_char_class(c) for c in name]
+    else:
+        classes = [_case_class(c, readtable_case) for c in name]
     if any(cl & (_LOWER | _FUNNY) for cl in classes):
         return True
     state = _START
@@ -221,23 +237,52 @@ def bar_quote(name: str) -> str:
     return "|" + name + "|"
 
 
-def _capitalize(name: str) -> str:
-    # Readtable :UPCASE: a character keeps its case at the start of a word
-    # and when it is lowercase; others are downcased (SBCL's rule). Words are
-    # separated by anything ALPHANUMERICP rejects.
+def _capitalize(name: str, readtable_case: str) -> str:
+    # SBCL's rule. Readtable :UPCASE: a character keeps its case at the
+    # start of a word and when it is lowercase; others are downcased.
+    # Otherwise a word's first character is upcased and the rest kept.
+    # Words are separated by anything ALPHANUMERICP rejects.
     out = []
     prev_not_alnum = True
+    up = readtable_case == "UPCASE"
     for c in name:
-        out.append(c if prev_not_alnum or lower_case_p(c) else char_downcase(c))
+        if up:
+            out.append(c if prev_not_alnum or lower_case_p(c) else char_downcase(c))
+        else:
+            out.append(char_upcase(c) if prev_not_alnum else c)
         prev_not_alnum = not alphanumericp(c)
     return "".join(out)
 
 
-def case_text(name: str, print_case: str) -> str:
-    """NAME as printed without bars under *PRINT-CASE* PRINT_CASE
-    ("UPCASE", "DOWNCASE" or "CAPITALIZE")."""
-    if print_case == "UPCASE":
-        return name
-    if print_case == "DOWNCASE":
+def _invert(name: str) -> str:
+    upper = any(upper_case_p(c) for c in name)
+    lower = any(lower_case_p(c) for c in name)
+    if upper and not lower:
         return string_downcase(name)
-    return _capitalize(name)
+    if lower and not upper:
+        return string_upcase(name)
+    return name
+
+
+def case_text(name: str, print_case: str, readtable_case: str = "UPCASE") -> str:
+    """NAME as printed without bars under *PRINT-CASE* PRINT_CASE
+    ("UPCASE", "DOWNCASE" or "CAPITALIZE") and the readtable case
+    READTABLE_CASE. As in SBCL, *PRINT-CASE* applies under readtable case
+    :UPCASE and :DOWNCASE (where it says how to write the letters the
+    readtable case would convert anyway); :PRESERVE writes NAME as it is
+    and :INVERT inverts a name whose letters all have one case."""
+    if readtable_case == "UPCASE":
+        if print_case == "UPCASE":
+            return name
+        if print_case == "DOWNCASE":
+            return string_downcase(name)
+        return _capitalize(name, readtable_case)
+    if readtable_case == "DOWNCASE":
+        if print_case == "UPCASE":
+            return string_upcase(name)
+        if print_case == "DOWNCASE":
+            return name
+        return _capitalize(name, readtable_case)
+    if readtable_case == "PRESERVE":
+        return name
+    return _invert(name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .dynamic import MISSING, defvar, state, symbol_value
 from .errors import type_error
 from .objects import CL_USER, NIL, T, UNBOUND, Package, Symbol, cl_sym, keyword, lisp_list
+from .readtable import Readtable
 
 __all__ = ["PrintSettings", "Bindings", "printer_bindings", "PRINTER_VARIABLES",
            "PRINT_ESCAPE", "PRINT_READABLY", "PRINT_BASE", "PRINT_RADIX", "PRINT_CASE",
@@ -42,6 +43,7 @@ READ_DEFAULT_FLOAT_FORMAT = _defvar_unless_bound("*READ-DEFAULT-FLOAT-FORMAT*",
                                                  cl_sym("SINGLE-FLOAT"))
 READ_EVAL = _defvar_unless_bound("*READ-EVAL*", T)
 PACKAGE = _defvar_unless_bound("*PACKAGE*", CL_USER)
+READTABLE = cl_sym("*READTABLE*")
 
 # WRITE's keyword arguments (Python spelling) and the variables they bind.
 PRINTER_VARIABLES = {
@@ -64,7 +66,7 @@ class PrintSettings:
     escaping and arrays are on and *PRINT-LEVEL*/*PRINT-LENGTH* are off."""
     __slots__ = ("escape", "readably", "base", "radix", "case", "level", "length",
                  "circle", "gensym", "array", "pretty", "single_default", "read_eval",
-                 "package")
+                 "package", "readtable_case")
 
     @staticmethod
     def current() -> "PrintSettings":
@@ -89,6 +91,11 @@ class PrintSettings:
         s.read_eval = symbol_value(READ_EVAL) is not NIL
         package = symbol_value(PACKAGE)
         s.package = package if isinstance(package, Package) else CL_USER
+        # CLHS 22.1.3.3.2: symbol names print for the current readtable's
+        # case; readably, for the standard readtable's.
+        readtable = symbol_value(READTABLE)
+        s.readtable_case = ("UPCASE" if readably or type(readtable) is not Readtable
+                            else readtable.case)
         return s
 
     def copy(self, **changes) -> "PrintSettings":

@@ -1,16 +1,27 @@
 """The Lisp reader: READ, READ-FROM-STRING, and form-by-form reading of
 source text for LOAD and the REPL.
 
-Reading one datum takes three steps, each in its own module:
+Two readers share the work. The fast path reads the standard syntax in
+three steps, each in its own module:
 1. reader_scan finds where the datum ends, consuming exactly its characters
    (and the whitespace character that ends a final token, unless whitespace
    is preserved), resolving #| |# comments and #+/#- conditionals;
 2. the lark grammar reader.lark (LALR, contextual lexer, tables cached on
    disk by lark so start-up stays cheap) parses that text;
-3. reader_build makes the objects, in the dynamic environment of the read:
-   *PACKAGE*, *READ-BASE*, *READ-DEFAULT-FLOAT-FORMAT*, *READ-EVAL*.
+3. reader_build makes the objects, in the dynamic environment of the read
+   (reader_settings): *PACKAGE*, *READ-BASE*, *READ-DEFAULT-FLOAT-FORMAT*,
+   *READ-EVAL*.
+The character-level reader (reader_chars, reader_sharp) follows CLHS 2.2
+with any readtable and calls reader macro functions. A read takes the fast
+path when the current readtable reads the datum as the standard one does:
+its case is :UPCASE and the datum contains no character whose syntax or
+macro function was changed (``Readtable.fast_path``); otherwise, or when the
+scan meets such a character, it reads from where the datum began with the
+character-level reader. Reads that reader macro functions start
+(RECURSIVE-P) always use the character-level reader.
 So each top-level form is interned only when it is read, after the forms
-before it have been evaluated.
+before it have been evaluated, and a reader macro defined by one form of a
+file is used for the next.
 
 Errors are LispErrors only: ``reader_error`` (condition SYS::LISP-READER-ERROR)
 with the line (from 1) and column (from 0) where the reader stood, as SBCL
@@ -30,14 +41,18 @@ from __future__ import annotations
 from lark import Lark
 from lark.exceptions import LarkError
 
+from . import reader_chars
 from .dynamic import symbol_value
 from .errors import LispError, end_of_file, lisp_error, reader_error, type_error
 from .functions import defun
-from .objects import (CL, CL_USER, KEYWORD, MV, NIL, SPECIAL, T, UNBOUND, LString,
-                      Package, cl_sym, iter_list, keyword, lisp_list)
+from .objects import KEYWORD, MV, NIL, T, UNBOUND, LString
 from .reader_build import BuildError, FormBuilder, feature_true
+from .reader_chars import STANDARD_MACROS, ReadState, positioned_error
 from .reader_scan import FormScanner, Incomplete, ScanError, StreamScanner
+from .reader_settings import READTABLE, STANDARD_INPUT, ReadSettings, features
+from .reader_sharp import STANDARD_SHARP
 from .reader_tokens import ReadFailure
+from .readtable import install_standard_readtable
 from .streams import LispStream, StringInputStream, eof_or
 
 __all__ = ["EOF", "SourceReader", "read_from_stream", "read_from_string",
@@ -57,28 +72,31 @@ class _Eof:
 
 EOF = _Eof()
 
-
-# ---------------------------------------------------------------- special variables
-def _defvar_unless_bound(name: str, value):
-    """Proclaim CL:NAME special with VALUE, keeping a value another module
-    gave it first."""
-    sym = cl_sym(name)
-    sym.flags |= SPECIAL
-    if sym.value is UNBOUND:
-        sym.value = value
-    return sym
+# CLHS 2.1.1.2: *READTABLE* starts as a copy of the standard readtable.
+_STANDARD_READTABLE = install_standard_readtable(STANDARD_MACROS, STANDARD_SHARP)
+if READTABLE.value is UNBOUND:
+    READTABLE.value = _STANDARD_READTABLE.copy()
+_STANDARD = ReadSettings.standard()
 
 
-_PACKAGE = _defvar_unless_bound("*PACKAGE*", CL_USER)
-_READ_BASE = _defvar_unless_bound("*READ-BASE*", 10)
-_READ_EVAL = _defvar_unless_bound("*READ-EVAL*", T)
-_READ_DEFAULT_FLOAT_FORMAT = _defvar_unless_bound("*READ-DEFAULT-FLOAT-FORMAT*",
-                                                  cl_sym("SINGLE-FLOAT"))
-_READ_SUPPRESS = _defvar_unless_bound("*READ-SUPPRESS*", NIL)
-_FEATURES = _defvar_unless_bound("*FEATURES*", lisp_list(
-    keyword("COMMON-LISP"), keyword("CEK-LISP"), keyword("ANSI-CL")))
-_STANDARD_INPUT = cl_sym("*STANDARD-INPUT*")
-_DOUBLE_FORMATS = (cl_sym("DOUBLE-FLOAT"), cl_sym("LONG-FLOAT"))
+class _Fallback(Exception):
+    """The fast path met syntax the current readtable changed."""
+
+
+class _SourceTextStream(StringInputStream):
+    """The source text a SourceReader or READ-FROM-STRING reads, as a stream
+    for the character-level reader and the reader macro functions it calls
+    (LOAD's is named, as SBCL's file stream is, by its file)."""
+    __slots__ = ("path",)
+
+    def __init__(self, text: str, path: str | None):
+        super().__init__(text)
+        self.path = path
+
+    def describe(self):
+        if self.path:
+            return '#<SB-SYS:FD-STREAM for "file %s">' % self.path
+        return super().describe()
 
 
 # ---------------------------------------------------------------- the parser
@@ -93,40 +111,6 @@ def _parse(text: str):
     return _parser.parse(text)
 
 
-# ---------------------------------------------------------------- the read settings
-class _Settings:
-    """The dynamic environment a datum is read in."""
-    __slots__ = ("package", "base", "double_default", "read_eval", "suppress")
-
-    def __init__(self, package, base, double_default, read_eval, suppress):
-        self.package = package
-        self.base = base
-        self.double_default = double_default
-        self.read_eval = read_eval
-        self.suppress = suppress
-
-    @staticmethod
-    def current() -> "_Settings | str":
-        """The settings now in effect, or a message saying which is invalid."""
-        package = symbol_value(_PACKAGE)
-        if not isinstance(package, Package):
-            return "The value of *PACKAGE* is not a package."
-        base = symbol_value(_READ_BASE)
-        if type(base) is not int or not 2 <= base <= 36:
-            return "The value of *READ-BASE* is not a radix between 2 and 36."
-        return _Settings(package, base,
-                         symbol_value(_READ_DEFAULT_FLOAT_FORMAT) in _DOUBLE_FORMATS,
-                         symbol_value(_READ_EVAL) is not NIL,
-                         symbol_value(_READ_SUPPRESS) is not NIL)
-
-
-_STANDARD = _Settings(CL, 10, False, False, False)
-
-
-def _features() -> set:
-    return set(iter_list(symbol_value(_FEATURES)))
-
-
 # ---------------------------------------------------------------- one reading session
 class _Session:
     """Reading from one scanner: turns buffer indexes into lines and
@@ -138,14 +122,15 @@ class _Session:
     where the form began (LOAD's case), else END-OF-FILE (READ's)."""
 
     def __init__(self, scanner: FormScanner, stream, filename, line: int, column: int,
-                 eof_is_error: bool, settings: _Settings | None = None):
+                 eof_is_error: bool, settings: ReadSettings | None = None):
         self.scanner = scanner
         self.stream = stream
         self.filename = filename
         self.eof_is_error = eof_is_error
         self.fixed_settings = settings
-        self.settings: _Settings | None = None
+        self.settings: ReadSettings | None = None
         self.form_start = 0           # buffer index where the last datum read began
+        self._text_stream: StringInputStream | None = None
         self._line0, self._col0 = line, column
         self._idx, self._line, self._col = 0, line, column
         scanner.feature_test = self._feature_test
@@ -184,14 +169,32 @@ class _Session:
     # -- reading
     def read(self, preserve_whitespace: bool = False):
         """The next object, or EOF when only whitespace and comments remain."""
-        settings = self.fixed_settings or _Settings.current()
+        settings = self.fixed_settings or ReadSettings.current()
         if isinstance(settings, str):
             line, col = self.position(self.scanner.pos)
             raise self.error(settings, line, col)
         self.settings = settings
+        fast = settings.readtable.fast_path()
+        # Inside a backquote (a macro function reading one), only the
+        # character-level reader knows that commas are allowed.
+        if fast is not None and not reader_chars.in_backquote():
+            origin = self.scanner.pos
+            try:
+                return self._read_fast(settings, preserve_whitespace, fast)
+            except _Fallback:
+                self.scanner.pos = origin
+        return self._read_chars(settings, preserve_whitespace)
+
+    def _read_fast(self, settings: ReadSettings, preserve_whitespace: bool, fast):
+        """Scan, parse and build; raises _Fallback when the datum involves
+        syntax the readtable changed (FAST: see Readtable.fast_path)."""
         scanner = self.scanner
+        chars, sharp = fast
+        origin = scanner.pos
         try:
             form = scanner.scan(preserve_whitespace)
+            if (chars or sharp) and self._changed_syntax_seen(origin, chars, sharp):
+                raise _Fallback()
             if form is None:
                 return EOF
             self.form_start = form.start
@@ -199,22 +202,91 @@ class _Session:
                 return NIL
             return self._build(form.text, form.origin, settings)
         except Incomplete as e:
+            if chars or sharp:
+                raise _Fallback() from None
             if not self.eof_is_error:
                 raise end_of_file(self.stream) from None
-            line, col = self.position(e.index)
-            where = " of " + self.filename if self.filename else ""
-            message = ("end of file in the middle of the form that begins at line %d, "
-                              "column %d%s" % (line, col, where))
-            raise reader_error(message, self.stream, line, col, self.filename,
-                               incomplete=True) from None
+            raise self._incomplete(e.index) from None
         except ScanError as e:
+            if chars or sharp:
+                raise _Fallback() from None
             line, col = self.position(e.index + 1)
             raise self.error(e.message, line, col) from None
         except RecursionError:
             line, col = self.position(scanner.pos)
             raise self.error("form nested too deeply to read", line, col) from None
 
-    def _build(self, text: str, origin: int, settings: _Settings, package=None):
+    def _changed_syntax_seen(self, origin: int, chars: frozenset, sharp: frozenset) -> bool:
+        """Whether the characters the scan looked at from ORIGIN (the one it
+        peeked at after the datum included) contain a character of CHARS or
+        # followed by one of SHARP."""
+        buf = self.scanner.buf
+        seen = buf[origin:self.scanner.pos + 1]
+        if type(seen) is list:
+            seen = "".join(buf[origin:])
+        if chars and not chars.isdisjoint(seen):
+            return True
+        if sharp and "#" in seen:
+            i = seen.find("#")
+            while i >= 0:
+                j = i + 1
+                while j < len(seen) and "0" <= seen[j] <= "9":
+                    j += 1
+                if j < len(seen) and seen[j] in sharp:
+                    return True
+                i = seen.find("#", i + 1)
+        return False
+
+    def _incomplete(self, index: int) -> LispError:
+        """LOAD's error for end of text inside the form that begins at INDEX."""
+        line, col = self.position(index)
+        where = " of " + self.filename if self.filename else ""
+        message = ("end of file in the middle of the form that begins at line %d, "
+                   "column %d%s" % (line, col, where))
+        return reader_error(message, self.stream, line, col, self.filename, incomplete=True)
+
+    def _char_stream(self) -> LispStream:
+        """The stream the character-level reader reads the source from,
+        positioned where the scanner stands."""
+        scanner = self.scanner
+        if self.stream is not None:
+            # Give back what the scanner read ahead.
+            for c in reversed(scanner.buf[scanner.pos:]):
+                self.stream.unread_char(c)
+            del scanner.buf[scanner.pos:]
+            return self.stream
+        stream = self._text_stream
+        if stream is None:
+            stream = self._text_stream = _SourceTextStream(scanner.buf, self.filename)
+        stream.pos = scanner.pos
+        stream.unread.clear()
+        return stream
+
+    def _read_chars(self, settings: ReadSettings, preserve_whitespace: bool):
+        """Read with the character-level reader."""
+        stream = self._char_stream()
+        on_text = stream is self._text_stream
+        read_state = ReadState()
+        try:
+            x = reader_chars.read_object(stream, settings, False, False, preserve_whitespace,
+                                         read_state)
+        except LispError as e:
+            if (self.eof_is_error and on_text and e.class_name == "END-OF-FILE"
+                    and e.initargs.get("STREAM") is stream):
+                raise self._incomplete(max(read_state.form_start, 0)) from None
+            raise
+        except RecursionError:
+            raise positioned_error("form nested too deeply to read", stream) from None
+        finally:
+            if on_text:
+                self.scanner.pos = max(stream.pos - len(stream.unread), 0)
+        if x is reader_chars.EOF:
+            return EOF
+        if on_text:
+            self.form_start = read_state.form_start
+        return x
+
+    def _build(self, text: str, origin: int, settings: ReadSettings, package=None):
         try:
             tree = _parse(text)
         except LarkError:
@@ -234,7 +306,7 @@ class _Session:
         and evaluate it against *FEATURES*."""
         expr = self._build(text, origin, self.settings or _STANDARD, KEYWORD)
         try:
-            return feature_true(expr, _features())
+            return feature_true(expr, features())
         except ReadFailure as e:
             line, col = self.position(origin + len(text.rstrip()))
             raise self.error("%s: %s" % (e.message, text.strip()), line, col) from None
@@ -273,14 +345,25 @@ def _stream_column(stream: LispStream) -> int:
     return 0
 
 
+def _true(x) -> bool:
+    """X as a Lisp or Python truth value."""
+    return x is not NIL and x is not False and x is not None
+
+
 def read_from_stream(stream: LispStream, eof_error_p=True, eof_value=NIL,
                      recursive_p=False, preserve_whitespace=False):
     """READ: the next object from STREAM, consuming exactly its characters
-    (plus the whitespace character that ends a final token, unless
-    PRESERVE_WHITESPACE). At end of file: END-OF-FILE if EOF_ERROR_P (a Lisp
-    or Python truth value), else EOF_VALUE; end of file inside an object is
-    always END-OF-FILE. RECURSIVE_P has no effect: there are no user reader
-    macros that could call READ recursively."""
+    (plus the whitespace character after the object, unless
+    PRESERVE_WHITESPACE or RECURSIVE_P). At end of file: END-OF-FILE if
+    EOF_ERROR_P (a Lisp or Python truth value), else EOF_VALUE; end of file
+    inside an object is always END-OF-FILE. RECURSIVE_P: a read started by a
+    reader macro function, which shares the #n= labels of the read it is
+    part of."""
+    if _true(recursive_p):
+        settings = reader_chars.current_settings(stream)
+        obj = reader_chars.read_object(stream, settings, _true(eof_error_p), True,
+                                       preserve_whitespace)
+        return eof_value if obj is reader_chars.EOF else obj
     scanner = StreamScanner(stream.read_char, None)
     session = _Session(scanner, stream, getattr(stream, "path", None), stream.line,
                        _stream_column(stream), False)
@@ -296,7 +379,7 @@ def read_from_stream(stream: LispStream, eof_error_p=True, eof_value=NIL,
 
 def read_from_string(text: str, eof_error_p=True, eof_value=NIL, start: int = 0,
                      end: int | None = None, preserve_whitespace=False,
-                     settings: _Settings | None = None) -> tuple:
+                     settings: ReadSettings | None = None) -> tuple:
     """(object, index) read from TEXT[START:END], INDEX being where reading
     stopped, as READ-FROM-STRING returns them."""
     buf = text if end is None else text[:end]
@@ -321,7 +404,7 @@ def is_incomplete(text: str) -> bool:
     datum); False when it is complete or already malformed."""
     scanner = FormScanner(text, 0, None)
     session = _Session(scanner, None, None, 1, 0, False)
-    settings = _Settings.current()
+    settings = ReadSettings.current()
     session.settings = _STANDARD if isinstance(settings, str) else settings
     try:
         while scanner.scan() is not None:
@@ -336,7 +419,7 @@ def is_incomplete(text: str) -> bool:
 # ---------------------------------------------------------------- Lisp functions
 def _input_stream(designator) -> LispStream:
     if designator is NIL or designator is T:
-        designator = symbol_value(_STANDARD_INPUT)
+        designator = symbol_value(STANDARD_INPUT)
     if isinstance(designator, LispStream):
         return designator
     raise type_error(designator, "STREAM")

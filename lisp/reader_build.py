@@ -26,7 +26,9 @@ from .objects import (CL, KEYWORD, NIL, Array, Cons, LString, MV, Package,
 from .reader_tokens import (DOT, ReadFailure, integer_from_digits, interpret_token,
                             read_character, read_uninterned)
 
-__all__ = ["BuildError", "FormBuilder", "feature_true"]
+__all__ = ["BuildError", "FormBuilder", "feature_true", "Label", "substitute_label",
+           "check_filled_length", "filled_items", "make_bit_vector", "complex_from_list",
+           "array_from_contents", "RADIX_OF", "ARRAY_RANK_LIMIT"]
 
 QUOTE = cl_sym("QUOTE")
 FUNCTION = cl_sym("FUNCTION")
@@ -40,8 +42,8 @@ _REAL_TYPES = (int, Fraction, SingleFloat, float)
 # #n( and #n* repeat their last element up to length n: a length that would
 # exhaust memory is refused instead (SBCL would try to allocate it).
 _MAX_FILLED_LENGTH = 1 << 24
-_ARRAY_RANK_LIMIT = 65529     # SBCL's ARRAY-RANK-LIMIT
-_RADIX = {"x": 16, "o": 8, "b": 2}
+ARRAY_RANK_LIMIT = 65529     # SBCL's ARRAY-RANK-LIMIT
+RADIX_OF = {"x": 16, "o": 8, "b": 2}
 
 
 class BuildError(Exception):
@@ -52,7 +54,7 @@ class BuildError(Exception):
         self.column = column
 
 
-class _Label:
+class Label:
     """What #n# stands for while the datum labelled #n= is being read."""
     __slots__ = ("number", "used")
 
@@ -65,11 +67,91 @@ def _is_real(x) -> bool:
     return type(x) in _REAL_TYPES
 
 
-def _filled_length(digits: str) -> int:
-    length = integer_from_digits(digits, 10)
+def check_filled_length(length: int, digits: str) -> int:
+    """LENGTH, the argument of #n( or #n* (written DIGITS), unless too big."""
     if length > _MAX_FILLED_LENGTH:
         raise ReadFailure("#%s: a length above %d is not supported" % (digits, _MAX_FILLED_LENGTH))
     return length
+
+
+def _filled_length(digits: str) -> int:
+    return check_filled_length(integer_from_digits(digits, 10), digits)
+
+
+def filled_items(items: list, length: int | None, describe: Callable[[], str]) -> list:
+    """The elements of #LENGTH(ITEMS...): ITEMS, the last one repeated up to
+    LENGTH when given. DESCRIBE() is the datum's text for messages."""
+    if length is None:
+        return items
+    if len(items) > length:
+        raise ReadFailure("Vector longer than the specified length: %s." % describe())
+    if length and not items:
+        raise ReadFailure("Vector of length %d can't be initialized from ()" % length)
+    if items:
+        items += [items[-1]] * (length - len(items))
+    return items
+
+
+def make_bit_vector(length: int | None, bits: str) -> Vector:
+    """#LENGTH*BITS."""
+    for ch in bits:
+        if ch != "0" and ch != "1":
+            raise ReadFailure("illegal element given for bit-vector: #\\" + ch)
+    items = [1 if ch == "1" else 0 for ch in bits]
+    if length is not None:
+        if len(items) > length:
+            raise ReadFailure('Too many bits in "%s": expected %d or fewer' % (bits, length))
+        if length and not items:
+            raise ReadFailure("#%d* requires at least 1 bit of input." % length)
+        if items:
+            items += [items[-1]] * (length - len(items))
+    return Vector(items, element_type=BIT)
+
+
+def complex_from_list(x, describe: Callable[[], str]):
+    """#C(RE IM): the complex number X, a list of two reals, denotes."""
+    if type(x) is Cons and type(x.cdr) is Cons and x.cdr.cdr is NIL:
+        re, im = x.car, x.cdr.car
+        if _is_real(re) and _is_real(im):
+            return make_complex(re, im)
+    raise ReadFailure("illegal complex number format: " + describe())
+
+
+def array_from_contents(rank: int, contents, describe_contents: Callable[[], str],
+                        describe: Callable[[], str]):
+    """#RANKA CONTENTS. DESCRIBE_CONTENTS() and DESCRIBE() are the texts of
+    the contents and of the whole datum, for messages."""
+    if rank == 0:
+        return Array([], [contents])
+    dims = []
+    level = contents
+    for axis in range(rank):
+        seq = _sequence_items(level)
+        if seq is None:
+            raise ReadFailure("#%dA axis %d is not a sequence: %s"
+                              % (rank, axis, describe_contents()))
+        dims.append(len(seq))
+        if not seq:
+            dims += [0] * (rank - axis - 1)
+            break
+        level = seq[0]
+    items: list = []
+    _flatten(contents, dims, 0, items, describe)
+    if rank == 1:
+        return Vector(items)
+    return Array(dims, items)
+
+
+def _flatten(seq, dims, axis, out, describe):
+    if axis == len(dims):
+        out.append(seq)
+        return
+    elements = _sequence_items(seq)
+    if elements is None or len(elements) != dims[axis]:
+        raise ReadFailure("malformed #%dA contents: dimension of axis %d is %d in %s"
+                          % (len(dims), axis, dims[axis], describe()))
+    for x in elements:
+        _flatten(x, dims, axis + 1, out, describe)
 
 
 class FormBuilder:
@@ -159,20 +241,7 @@ class FormBuilder:
     def _bit_vector(self, tok):
         star = tok.index("*")
         digits = tok[1:star]
-        bits = tok[star + 1:]
-        for ch in bits:
-            if ch != "0" and ch != "1":
-                raise ReadFailure("illegal element given for bit-vector: #\\" + ch)
-        items = [1 if ch == "1" else 0 for ch in bits]
-        if digits:
-            length = _filled_length(digits)
-            if len(items) > length:
-                raise ReadFailure('Too many bits in "%s": expected %d or fewer' % (bits, length))
-            if length and not items:
-                raise ReadFailure("#%d* requires at least 1 bit of input." % length)
-            if items:
-                items += [items[-1]] * (length - len(items))
-        return Vector(items, element_type=BIT)
+        return make_bit_vector(_filled_length(digits) if digits else None, tok[star + 1:])
 
     def _label_ref(self, tok):
         digits = tok[1:-1]
@@ -182,7 +251,7 @@ class FormBuilder:
         if n not in self.labels:
             raise ReadFailure("Reference to undefined label #%s#" % digits)
         value = self.labels[n]
-        if type(value) is _Label:
+        if type(value) is Label:
             value.used = True
         return value
 
@@ -230,16 +299,8 @@ class FormBuilder:
         if tail is not NIL:
             raise self.fail("Improper list in #(): %s." % self.source(node), node)
         digits = node.children[0][1:-1]
-        if digits:
-            length = _filled_length(digits)
-            if len(items) > length:
-                raise self.fail("Vector longer than the specified length: %s."
-                                % self.source(node), node)
-            if length and not items:
-                raise self.fail("Vector of length %d can't be initialized from ()" % length, node)
-            if items:
-                items += [items[-1]] * (length - len(items))
-        return Vector(items)
+        length = _filled_length(digits) if digits else None
+        return Vector(filled_items(items, length, lambda: self.source(node)))
 
     # -- prefixes
     def _quote(self, node):
@@ -285,7 +346,7 @@ class FormBuilder:
         if sub == "r":
             base = int(digits)      # 2 to 36: the scanner checked it
         else:
-            base = _RADIX[sub]
+            base = RADIX_OF[sub]
         outer = self.base
         self.base = base
         try:
@@ -298,12 +359,7 @@ class FormBuilder:
         return x
 
     def _complex(self, node):
-        x = self.datum(node.children[1])
-        if type(x) is Cons and type(x.cdr) is Cons and x.cdr.cdr is NIL:
-            re, im = x.car, x.cdr.car
-            if _is_real(re) and _is_real(im):
-                return make_complex(re, im)
-        raise self.fail("illegal complex number format: " + self.source(node), node)
+        return complex_from_list(self.datum(node.children[1]), lambda: self.source(node))
 
     def _array(self, node):
         tok = node.children[0]
@@ -311,39 +367,11 @@ class FormBuilder:
         if not digits:
             raise self.fail("#A needs a rank argument, as in #2A((1 2) (3 4))", tok)
         rank = integer_from_digits(digits, 10)
-        if rank >= _ARRAY_RANK_LIMIT:
-            raise self.fail("#%sA: rank must be below %d" % (digits, _ARRAY_RANK_LIMIT), tok)
+        if rank >= ARRAY_RANK_LIMIT:
+            raise self.fail("#%sA: rank must be below %d" % (digits, ARRAY_RANK_LIMIT), tok)
         contents = self.datum(node.children[1])
-        if rank == 0:
-            return Array([], [contents])
-        dims = []
-        level = contents
-        for axis in range(rank):
-            seq = _sequence_items(level)
-            if seq is None:
-                raise self.fail("#%dA axis %d is not a sequence: %s"
-                                % (rank, axis, self.source(node.children[1])), node)
-            dims.append(len(seq))
-            if not seq:
-                dims += [0] * (rank - axis - 1)
-                break
-            level = seq[0]
-        items: list = []
-        self._flatten(contents, dims, 0, items, node)
-        if rank == 1:
-            return Vector(items)
-        return Array(dims, items)
-
-    def _flatten(self, seq, dims, axis, out, node):
-        if axis == len(dims):
-            out.append(seq)
-            return
-        elements = _sequence_items(seq)
-        if elements is None or len(elements) != dims[axis]:
-            raise self.fail("malformed #%dA contents: dimension of axis %d is %d in %s"
-                            % (len(dims), axis, dims[axis], self.source(node)), node)
-        for x in elements:
-            self._flatten(x, dims, axis + 1, out, node)
+        return array_from_contents(rank, contents, lambda: self.source(node.children[1]),
+                                   lambda: self.source(node))
 
     def _pathname(self, node):
         x = self.datum(node.children[1])
@@ -380,14 +408,14 @@ class FormBuilder:
         n = integer_from_digits(digits, 10)
         if n in self.labels:
             raise self.fail("Multiply defined label: #%s=" % digits, tok)
-        label = _Label(n)
+        label = Label(n)
         self.labels[n] = label
         value = self.datum(node.children[1])
         if value is label:
             raise self.fail("Must label something more than just #%s#" % digits, node)
         self.labels[n] = value
         if label.used:
-            _substitute(value, label)
+            substitute_label(value, label)
         return value
 
 
@@ -436,7 +464,7 @@ def _sequence_items(x) -> list | None:
     return None
 
 
-def _substitute(root, label: _Label):
+def substitute_label(root, label: Label):
     """Replace every reference to LABEL inside ROOT by ROOT itself (#n=
     around a datum that contains #n#). Walks conses, vectors and arrays,
     each object once, so circular structure terminates."""

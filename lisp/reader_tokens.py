@@ -2,9 +2,10 @@
 plus the tokens that follow #\\ (characters) and #: (uninterned symbols).
 
 As in SBCL, unescaped characters of a symbol's name are NFKC-normalised
-(readtable normalization: "ﬁ" reads as FI) and upcased with CHAR-UPCASE
-(readtable case :UPCASE: "straße" reads as STRAßE); escaped ones are kept.
-Package markers are found before normalisation. A token that has no escapes
+(readtable normalization: "ﬁ" reads as FI) and then converted as the
+readtable case says (CLHS 23.1.2; :UPCASE with CHAR-UPCASE: "straße" reads
+as STRAßE; :INVERT looks at the whole token, package prefix included);
+escaped ones are kept. Package markers are found before normalisation. A token that has no escapes
 and has the syntax of a number in *READ-BASE* is that number; any other
 potential number (1+, 1.5.5, 1/2/3) is a symbol, as in SBCL. Problems raise
 ``ReadFailure``; the caller adds where they were.
@@ -16,13 +17,14 @@ import sys
 import unicodedata
 from fractions import Fraction
 
-from .characters import name_char, string_upcase
+from .characters import lower_case_p, name_char, string_downcase, string_upcase, upper_case_p
 from .errors import LispError
 from .numbers import rational_to_single
 from .objects import KEYWORD, Package, SingleFloat, Symbol, find_package, make_char
 
-__all__ = ["ReadFailure", "DOT", "decode", "fold", "integer_from_digits", "parse_number",
-           "interpret_token", "read_character", "read_uninterned"]
+__all__ = ["ReadFailure", "DOT", "INVALID", "decode", "fold", "token_case", "integer_from_digits",
+           "parse_number", "interpret_token", "interpret_chars", "read_character",
+           "character_named", "read_uninterned", "uninterned_symbol"]
 
 
 class ReadFailure(Exception):
@@ -45,7 +47,7 @@ class _Dot:
 DOT = _Dot()
 
 # Backspace and Rubout are constituents with the "invalid" trait (CLHS 2.1.4.2).
-_INVALID = frozenset("\b\x7f")
+INVALID = frozenset("\b\x7f")
 
 
 def decode(raw: str, check_invalid: bool = True) -> tuple[str, list[bool] | None, int]:
@@ -76,7 +78,7 @@ def decode(raw: str, check_invalid: bool = True) -> tuple[str, list[bool] | None
             last_escape = len(chars)
             i += 2
         else:
-            if check_invalid and not in_bars and c in _INVALID:
+            if check_invalid and not in_bars and c in INVALID:
                 raise ReadFailure("invalid constituent")
             chars.append(c)
             escaped.append(in_bars)
@@ -84,12 +86,13 @@ def decode(raw: str, check_invalid: bool = True) -> tuple[str, list[bool] | None
     return "".join(chars), escaped, last_escape
 
 
-def fold(chars: str, escaped: list[bool] | None) -> str:
+def fold(chars: str, escaped: list[bool] | None, case: str = "UPCASE") -> str:
     """The name made of decoded CHARS: each run of unescaped characters is
-    NFKC-normalised and then upcased (SBCL's readtable normalization and
-    readtable case :UPCASE, so "ﬁ" reads as FI); escaped ones are kept."""
+    NFKC-normalised and then converted as CASE says ("UPCASE", "DOWNCASE"
+    or "PRESERVE"; see ``token_case`` for :INVERT), so that "ﬁ" reads as
+    FI; escaped ones are kept."""
     if escaped is None:
-        return _fold_run(chars)
+        return _fold_run(chars, case)
     out = []
     k, n = 0, len(chars)
     while k < n:
@@ -97,15 +100,38 @@ def fold(chars: str, escaped: list[bool] | None) -> str:
         flag = escaped[k]
         while j < n and escaped[j] == flag:
             j += 1
-        out.append(chars[k:j] if flag else _fold_run(chars[k:j]))
+        out.append(chars[k:j] if flag else _fold_run(chars[k:j], case))
         k = j
     return "".join(out)
 
 
-def _fold_run(s: str) -> str:
-    if s.isascii():
-        return s.upper()
-    return string_upcase(unicodedata.normalize("NFKC", s))
+def _fold_run(s: str, case: str) -> str:
+    if case == "UPCASE":
+        if s.isascii():
+            return s.upper()
+        return string_upcase(unicodedata.normalize("NFKC", s))
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
+    if case == "DOWNCASE":
+        return string_downcase(s)
+    return s
+
+
+def token_case(chars: str, escaped: list[bool] | None, readtable_case: str) -> str:
+    """How a token's unescaped letters are converted under READTABLE_CASE:
+    :INVERT upcases them when none is uppercase, downcases them when none is
+    lowercase, and keeps them otherwise (CLHS 23.1.2.1)."""
+    if readtable_case != "INVERT":
+        return readtable_case
+    if escaped is not None:
+        chars = "".join(ch for ch, esc in zip(chars, escaped) if not esc)
+    if not chars.isascii():
+        chars = unicodedata.normalize("NFKC", chars)
+    upper = any(upper_case_p(ch) for ch in chars)
+    lower = any(lower_case_p(ch) for ch in chars)
+    if upper and lower:
+        return "PRESERVE"
+    return "DOWNCASE" if upper else "UPCASE"
 
 
 # ---------------------------------------------------------------- numbers
@@ -213,10 +239,18 @@ def _make_float(text: str, m: re.Match, double_default: bool):
 
 
 # ---------------------------------------------------------------- symbols
-def interpret_token(raw: str, package: Package, base: int, double_default: bool):
+def interpret_token(raw: str, package: Package, base: int, double_default: bool,
+                    case: str = "UPCASE"):
     """The object token RAW denotes: a number, a symbol interned as the
-    package markers in it say (else in PACKAGE), or DOT for a lone dot."""
+    package markers in it say (else in PACKAGE), or DOT for a lone dot.
+    CASE is the readtable case."""
     chars, escaped, last_escape = decode(raw)
+    return interpret_chars(chars, escaped, last_escape, package, base, double_default, case)
+
+
+def interpret_chars(chars: str, escaped: list[bool] | None, last_escape: int,
+                    package: Package, base: int, double_default: bool, case: str = "UPCASE"):
+    """``interpret_token`` for a token already decoded (see ``decode``)."""
     if escaped is None:
         number = parse_number(chars, base, double_default)
         if number is not None:
@@ -225,22 +259,23 @@ def interpret_token(raw: str, package: Package, base: int, double_default: bool)
             if len(chars) == 1:
                 return DOT
             raise ReadFailure("too many dots")
+    case = token_case(chars, escaped, case)
     # Package markers are found before normalisation: a fullwidth colon
     # is part of the name.
     colons = [k for k, ch in enumerate(chars)
               if ch == ":" and (escaped is None or not escaped[k])]
     if not colons:
-        return package.intern(fold(chars, escaped))[0]
+        return package.intern(fold(chars, escaped, case))[0]
     first, last = colons[0], colons[-1]
     if len(colons) > 2 or last > first + 1:
-        raise ReadFailure('too many colons in "%s"' % fold(chars, escaped))
+        raise ReadFailure('too many colons in "%s"' % fold(chars, escaped, case))
     if last + 1 == len(chars) and last_escape <= last:
         raise ReadFailure('illegal terminating character after a colon in "%s"'
-                          % fold(chars, escaped))
-    sym_name = fold(chars[last + 1:], None if escaped is None else escaped[last + 1:])
+                          % fold(chars, escaped, case))
+    sym_name = fold(chars[last + 1:], None if escaped is None else escaped[last + 1:], case)
     if first == 0:
         return KEYWORD.intern(sym_name)[0]
-    pkg_name = fold(chars[:first], None if escaped is None else escaped[:first])
+    pkg_name = fold(chars[:first], None if escaped is None else escaped[:first], case)
     pkg = find_package(pkg_name)
     if pkg is None:
         raise ReadFailure("Package %s does not exist." % pkg_name)
@@ -257,7 +292,13 @@ def interpret_token(raw: str, package: Package, base: int, double_default: bool)
 def read_uninterned(raw: str, base: int, double_default: bool) -> Symbol:
     """#:NAME — RAW is the token after "#:"."""
     chars, escaped, _ = decode(raw, check_invalid=False)
-    name = fold(chars, escaped)
+    return uninterned_symbol(chars, escaped, base, double_default)
+
+
+def uninterned_symbol(chars: str, escaped: list[bool] | None, base: int,
+                      double_default: bool, case: str = "UPCASE") -> Symbol:
+    """#:NAME for the decoded token CHARS, under readtable case CASE."""
+    name = fold(chars, escaped, token_case(chars, escaped, case))
     if any(ch == ":" and (escaped is None or not escaped[k]) for k, ch in enumerate(chars)):
         raise ReadFailure('The symbol following #: contains a package marker: "%s"' % name)
     if escaped is None and chars and parse_number(chars, base, double_default) is not None:
@@ -268,10 +309,14 @@ def read_uninterned(raw: str, base: int, double_default: bool) -> Symbol:
 def read_character(raw: str):
     """#\\X — RAW is the token after "#\\"; its first character is taken as
     escaped. One character is itself; more are a character name."""
-    rest = decode(raw[1:], check_invalid=False)[0]
-    if not rest:
-        return make_char(raw[0])
-    name = raw[0] + rest
+    return character_named(raw[0] + decode(raw[1:], check_invalid=False)[0])
+
+
+def character_named(name: str):
+    """The character #\\NAME denotes: NAME's only character, or the
+    character with that name (names are ASCII and case-insensitive)."""
+    if len(name) == 1:
+        return make_char(name)
     ch = None
     if name.isascii():        # every character name is ASCII
         try:

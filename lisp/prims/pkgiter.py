@@ -12,8 +12,9 @@ from __future__ import annotations
 from ..functions import defun, designator_string
 from ..macros import defmacro, args_of, body_of, L, S, LET, QUOTE, DECLARE
 from ..errors import program_error
-from ..objects import (NIL, T, UNBOUND, PACKAGES, Cons, LString, Symbol, Package, keyword,
+from ..objects import (NIL, T, PACKAGES, Cons, LString, Symbol, Package, keyword,
                        sys_sym, list_from_iter)
+from ..readtable import standard_readtable
 from .packages import coerce_package
 
 
@@ -197,7 +198,7 @@ def m_with_standard_io_syntax(form, env):
     """Bind the reader and printer control variables to values that enable
     READ to reliably read the results of PRINT."""
     bindings = [L(S(name), value) for name, value in _STANDARD_IO]
-    if S("*READTABLE*").value is not UNBOUND and S("COPY-READTABLE").fn is not None:
-        bindings.append(L(S("*READTABLE*"), L(S("COPY-READTABLE"), NIL)))
+    # The standard readtable itself, as in SBCL: changing it is an error.
+    bindings.append(L(S("*READTABLE*"), L(QUOTE, standard_readtable())))
     return Cons(LET, Cons(list_from_iter(bindings), body_of(form, 0)))
 
