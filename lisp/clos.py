@@ -8,8 +8,8 @@ stack.
 
 Method calling protocol: every method function is called with two hidden
 arguments before the generic function's own: the ``MethodChain`` of the
-methods that CALL-NEXT-METHOD would run, and the Lisp list of the original
-arguments. DEFMETHOD's expansion binds CALL-NEXT-METHOD and NEXT-METHOD-P
+methods that CALL-NEXT-METHOD would run, and the original arguments (a
+Python list, opaque to the Lisp code that passes it on). DEFMETHOD's expansion binds CALL-NEXT-METHOD and NEXT-METHOD-P
 with FLET around the body to ``SYS:%CALL-NEXT-METHOD`` and
 ``SYS:%NEXT-METHOD-P`` of that chain. Built-in methods (slot accessors,
 the default INITIALIZE-INSTANCE ...) are primitives taking the same hidden
@@ -220,7 +220,7 @@ def binding_type_error(datum, expected, variable) -> LispError:
     from .conditions import make_condition
     c = make_condition(S("TYPE-ERROR"), {"DATUM": datum, "EXPECTED-TYPE": expected})
     c.slots[sys_sym("FORMAT-CONTROL")] = LString(
-        "The value~%  ~S~%is not of type~%  ~S~%when binding ~S")
+        "~@<The value~2I~:@_~S~I~:@_is not of type~2I~:@_~S~I~:@_when binding ~S~:>")
     c.slots[sys_sym("FORMAT-ARGUMENTS")] = lisp_list(datum, expected, variable)
     return LispError(condition=c)
 
@@ -366,7 +366,7 @@ class EffectiveMethod:
         if self.error is not None:
             raise self.error
         if self.chain_items is not None:
-            MethodChain(self.chain_items, 0, self.gf, None).call_next(m, lisp_list(*args), args)
+            MethodChain(self.chain_items, 0, self.gf, None).call_next(m, args, args)
         elif self.function is not None:
             self.function.invoke(m, args)
         else:
@@ -415,7 +415,7 @@ class GenericFunction(Function):
     dispatch cache (dispatch key -> EffectiveMethod)."""
     __slots__ = ("lambda_list", "info", "nreq", "max_args", "methods", "cache", "epoch",
                  "eql_positions", "doc", "plist", "combination", "precedence",
-                 "lambda_list_given", "__weakref__")
+                 "lambda_list_given", "version", "has_user_methods", "__weakref__")
 
     def __init__(self, name, lambda_list, lambda_list_given=True):
         self.name = name
@@ -428,6 +428,8 @@ class GenericFunction(Function):
         self.combination = None
         self.precedence = None
         self.lambda_list_given = lambda_list_given
+        self.version = 0      # bumped when the methods change (for caches built on them)
+        self.has_user_methods = False
         self.set_lambda_list(lambda_list)
 
     def set_lambda_list(self, lambda_list):
@@ -443,14 +445,12 @@ class GenericFunction(Function):
     def add_method(self, meth: Method):
         """Add METH, replacing a method with the same qualifiers and
         specializers (as DEFMETHOD does when re-evaluated)."""
-        for i, old in enumerate(self.methods):
+        for old in self.methods:
             if old.qualifiers == meth.qualifiers and _same_specializers(old.specializers,
                                                                          meth.specializers):
                 self.remove_method(old)
-                self.methods.insert(i, meth)
                 break
-        else:
-            self.methods.append(meth)
+        self.methods.append(meth)
         meth.gf = self
         for spec in set(meth.specializers):
             direct_methods(spec).insert(0, meth)
@@ -467,6 +467,8 @@ class GenericFunction(Function):
 
     def methods_changed(self):
         self.cache.clear()
+        self.version += 1
+        self.has_user_methods = any(not meth.builtin for meth in self.methods)
         positions: dict = {}
         for meth in self.methods:
             for i, spec in enumerate(meth.specializers):
@@ -497,8 +499,9 @@ class GenericFunction(Function):
         return em
 
     def applicable_methods(self, args) -> list:
-        """The methods applicable to ARGS, most specific first."""
-        found = [meth for meth in self.methods if meth.applies(args)]
+        """The methods applicable to ARGS, most specific first; among
+        equally specific ones the most recently added first, as in SBCL."""
+        found = [meth for meth in reversed(self.methods) if meth.applies(args)]
         cpls = [class_of(a).cpl for a in args[:self.nreq]]
         order = self.precedence or range(self.nreq)
         found.sort(key=lambda meth: [_specificity(meth.specializers[i], cpls[i]) for i in order])
@@ -570,34 +573,31 @@ def method_text(meth) -> str:
     return "#<%s %s {%s}>" % (cname, " ".join(parts), object_address(meth))
 
 
-def _args_text(args) -> str:
-    from .printer import write_to_string
-    return write_to_string(lisp_list(*args), escape=True)
+def _effective_method_error(class_name, control, reference, *args):
+    return LispError(class_name, {
+        "FORMAT-CONTROL": LString(control + "~%See also:~%  The ANSI Standard, Section " + reference),
+        "FORMAT-ARGUMENTS": lisp_list(*args)})
 
 
 def no_applicable_method_error(gf, args):
-    return LispError("SB-PCL::NO-APPLICABLE-METHOD-ERROR", {
-        "FORMAT-CONTROL": LString(
-            "There is no applicable method for the generic function~%  ~A~%when called "
-            "with arguments~%  ~A.~%See also:~%  The ANSI Standard, Section 7.6.6"),
-        "FORMAT-ARGUMENTS": lisp_list(LString(gf_text(gf)), LString(_args_text(args)))})
+    return _effective_method_error(
+        "SB-PCL::NO-APPLICABLE-METHOD-ERROR",
+        "~@<There is no applicable method for the generic function ~2I~_~S~I~_when called with "
+        "arguments ~2I~_~S.~:>", "7.6.6", gf, lisp_list(*args))
 
 
 def no_next_method_error(gf, meth, args):
-    return LispError("SB-PCL::NO-NEXT-METHOD-ERROR", {
-        "FORMAT-CONTROL": LString(
-            "There is no next method for the generic function~%  ~A~%when called from "
-            "method~%  ~A~%with arguments~%  ~A.~%See also:~%  The ANSI Standard, Section 7.6.6.2"),
-        "FORMAT-ARGUMENTS": lisp_list(LString(gf_text(gf)), LString(method_text(meth)),
-                                      LString(_args_text(args)))})
+    return _effective_method_error(
+        "SB-PCL::NO-NEXT-METHOD-ERROR",
+        "~@<There is no next method for the generic function ~2I~_~S~I~_when called from method "
+        "~2I~_~S~I~_with arguments ~2I~_~S.~:>", "7.6.6.2", gf, meth, lisp_list(*args))
 
 
 def no_primary_method_error(gf, args):
-    return LispError("SB-PCL::NO-PRIMARY-METHOD-ERROR", {
-        "FORMAT-CONTROL": LString(
-            "There is no primary method for the generic function~%  ~A~%when called "
-            "with arguments~%  ~A.~%See also:~%  The ANSI Standard, Section 7.6.6.2"),
-        "FORMAT-ARGUMENTS": lisp_list(LString(gf_text(gf)), LString(_args_text(args)))})
+    return _effective_method_error(
+        "SB-PCL::NO-PRIMARY-METHOD-ERROR",
+        "~@<There is no primary method for the generic function ~2I~_~S~I~_when called with "
+        "arguments ~2I~_~S.~:>", "7.6.6.2", gf, lisp_list(*args))
 
 
 def invalid_method_error(meth, control: str, *args) -> LispError:
@@ -675,7 +675,8 @@ def builtin_method(gf, qualifiers, specializer_names, fn, lambda_list=NIL):
 
 def user_method_applies(gf: GenericFunction, args) -> bool:
     """Does a method that is not built in apply to ARGS?"""
-    return any(not meth.builtin for meth in gf.effective_method(args).methods)
+    return gf.has_user_methods and any(not meth.builtin
+                                       for meth in gf.effective_method(args).methods)
 
 
 def protocol_gf(name: str, lambda_list: str) -> GenericFunction:

@@ -18,7 +18,7 @@ and effective slots are computed all along for TYPEP and dispatch.
 """
 from __future__ import annotations
 
-from .clos import GenericFunction, builtin_method, ensure_generic_function, classes_changed, \
+from .clos import GenericFunction, Method, ensure_generic_function, classes_changed, \
     function_name_cell, qualified, pcl_sym
 from . import clos_combin  # noqa: F401  (defines METHOD-COMBINATION, a metaclass below)
 from .clos_slots import MISSING, set_layout, slot_value, set_slot_value
@@ -72,7 +72,7 @@ def _sym(name):
 # ---------------------------------------------------------------- finding classes
 def class_not_found(name):
     return LispError("SB-PCL:CLASS-NOT-FOUND-ERROR", {
-        "NAME": name, "FORMAT-CONTROL": LString("~@<There is no class named ~2I~_~A.~:>"),
+        "NAME": name, "FORMAT-CONTROL": LString("~@<There is no class named ~_~A.~:>"),
         "FORMAT-ARGUMENTS": lisp_list(LString(qualified(name)))})
 
 
@@ -277,6 +277,8 @@ def _compute_slots(cls):
 def mop_finalize(cls):
     """Finalize CLS as SBCL does when it makes an instance: an error if a
     superclass is still a forward reference."""
+    if cls.extra.get("mop-finalized"):
+        return
     fwd = forward_superclass(cls)
     if fwd is not None:
         names = [LString(qualified(c.name)) for c in (cls, fwd, fwd, _forward_subclass(cls, fwd))]
@@ -309,14 +311,15 @@ def mop_finalized(cls) -> bool:
 
 # ---------------------------------------------------------------- accessors
 def _accessor_method(gf, specializers, fn, mclass, sd):
-    """Add an accessor method of the slot SD: not built in (a user's
-    PRINT-OBJECT reader counts as the user's), documented as the slot."""
-    meth = builtin_method(gf, (), specializers, fn, lambda_list=gf.lambda_list)
-    meth.builtin = False
+    """Add an accessor method of the slot SD, documented as the slot; it
+    is the user's, not built in (a user-defined method as far as the
+    protocol generic functions are concerned)."""
+    meth = Method((), specializers, fn, gf.lambda_list)
     meth.mclass = _sym(mclass)
     meth.slot_name = sd.name
     meth.doc = sd.doc if sd.doc is not None else LString(
         "automatically generated %s method" % ("reader" if "READER" in mclass else "writer"))
+    gf.add_method(meth)
 
 
 def add_reader(name, cls, sd):
@@ -419,15 +422,18 @@ def _define_metaobject_classes():
 _define_metaobject_classes()
 
 
+_METACLASS_BY_KIND = {kind: CLASSES[_sym(name)] for kind, name in [
+    ("standard", "STANDARD-CLASS"), ("structure", "STRUCTURE-CLASS"),
+    ("condition", "SB-PCL::CONDITION-CLASS"), ("forward", "SB-MOP:FORWARD-REFERENCED-CLASS")]}
+_BUILT_IN_CLASS = CLASSES[S("BUILT-IN-CLASS")]
+
+
 def metaclass_of(cls) -> LispClass:
     """The class of the class CLS."""
     meta = cls.extra.get("metaclass")
     if meta is not None:
         return meta
-    return CLASSES[_sym({"standard": "STANDARD-CLASS", "structure": "STRUCTURE-CLASS",
-                         "condition": "SB-PCL::CONDITION-CLASS",
-                         "forward": "SB-MOP:FORWARD-REFERENCED-CLASS"}.get(cls.kind,
-                                                                           "BUILT-IN-CLASS"))]
+    return _METACLASS_BY_KIND.get(cls.kind, _BUILT_IN_CLASS)
 
 
 OTHER_CLASS_OF[LispClass] = metaclass_of

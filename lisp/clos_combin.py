@@ -314,7 +314,7 @@ def lisp_call_method(m, args):
         raise simple_error("~S is not a method: CALL-METHOD needs a method or a MAKE-METHOD form",
                            meth)
     real = list_to_py(arglist)
-    meth.fn.invoke(m, [MethodChain(list_to_py(nexts), 0, gf, meth), arglist] + real)
+    meth.fn.invoke(m, [MethodChain(list_to_py(nexts), 0, gf, meth), real] + real)
 
 
 @defun("SYS:%MAKE-METHOD", "function")

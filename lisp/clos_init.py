@@ -82,34 +82,55 @@ default_method(SHARED_INITIALIZE, ["STANDARD-OBJECT", "T"], shared_initialize, "
 default_method(SHARED_INITIALIZE, ["CONDITION", "T"], shared_initialize, "gen")
 
 
-def check_initargs(cls, initargs, gfs, *arg_lists):
-    """Signal SBCL's INITARG-ERROR for an initarg no slot and no applicable
-    initialization method accepts (CLHS 7.1.2)."""
-    _plist(initargs)
-    allow = keyword("ALLOW-OTHER-KEYS")
-    for i in range(0, len(initargs), 2):
-        if initargs[i] is allow and initargs[i + 1] is not NIL:
-            return
-    valid = {allow}
+_ALLOW = keyword("ALLOW-OTHER-KEYS")
+
+
+def valid_initargs(cls, gfs, arg_lists):
+    """The initargs valid for CLS with these initialization generic
+    functions and arguments (None: any), cached until a class or one of
+    the generic functions' methods changes."""
+    from .clos import CLASS_EPOCH
+    # the instance's class decides the applicable methods, unless EQL methods
+    keys = tuple(gf.dispatch_key(list(args)) for gf, args in zip(gfs, arg_lists)) \
+        if any(gf.eql_positions for gf in gfs) else None
+    token = (CLASS_EPOCH[0],) + tuple(gf.version for gf in gfs)
+    cache = cls.extra.setdefault("valid-initargs", {})
+    hit = cache.get((tuple(map(id, gfs)), keys))
+    if hit is not None and hit[0] == token:
+        return hit[1]
+    valid = {_ALLOW}
     for sd in cls.slots:
         valid.update(sd.initargs)
     for gf, args in zip(gfs, arg_lists):
         for meth in gf.effective_method(list(args)).methods:
             if meth.keys is True:
-                return
+                valid = None
+                break
             if meth.keys:
                 valid.update(meth.keys)
+        if valid is None:
+            break
+    cache[(tuple(map(id, gfs)), keys)] = (token, valid)
+    return valid
+
+
+def check_initargs(cls, initargs, gfs, *arg_lists):
+    """Signal SBCL's INITARG-ERROR for an initarg no slot and no applicable
+    initialization method accepts (CLHS 7.1.2)."""
+    _plist(initargs)
+    for i in range(0, len(initargs), 2):
+        if initargs[i] is _ALLOW and initargs[i + 1] is not NIL:
+            return
+    valid = valid_initargs(cls, gfs, arg_lists)
+    if valid is None:
+        return
     bad = [initargs[i] for i in range(0, len(initargs), 2) if initargs[i] not in valid]
     if bad:
         raise LispError("SB-PCL::INITARG-ERROR", {
-            "FORMAT-CONTROL": LString("Invalid initialization argument~P:~%~{  ~S~^~%~}~%in call "
-                                      "for class ~A.~%See also:~%  The ANSI Standard, Section 7.1.2"),
-            "FORMAT-ARGUMENTS": lisp_list(len(bad), lisp_list(*bad), LString(_class_text(cls)))})
-
-
-def _class_text(cls) -> str:
-    from .printer import prin1_to_string
-    return prin1_to_string(cls)
+            "FORMAT-CONTROL": LString("~@<Invalid initialization argument~P:~2I~_~<~{~S~^, ~_~}~:>~I~_"
+                                      "in call for class ~S.~:>~%See also:~%  The ANSI Standard, "
+                                      "Section 7.1.2"),
+            "FORMAT-ARGUMENTS": lisp_list(len(bad), lisp_list(lisp_list(*reversed(bad))), cls)})
 
 
 def effective_default_initargs(cls):
@@ -153,7 +174,11 @@ def make_instance(chain, arglist, cls, *initargs):
 
 
 def _make_instance_by_name(chain, arglist, name, *initargs):
-    inst = yield from call_lisp(MAKE_INSTANCE, find_class(name), *initargs)
+    cls = find_class(name)
+    if user_method_applies(MAKE_INSTANCE, [cls]):
+        inst = yield from call_lisp(MAKE_INSTANCE, cls, *initargs)
+    else:
+        inst = yield from make_instance(None, None, cls, *initargs)
     return inst
 
 

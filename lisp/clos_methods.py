@@ -186,7 +186,7 @@ def lisp_initial_methods(gf, methods):
 def lisp_call_next_method(m, args):
     chain, arglist, new_args = args
     if new_args is NIL:
-        chain.call_next(m, arglist, list_to_py(arglist))
+        chain.call_next(m, arglist, arglist)
         return
     given = list_to_py(new_args)
     info = chain.gf.info
@@ -195,7 +195,7 @@ def lisp_call_next_method(m, args):
         given += [NIL] * (info.nreq - len(given))
     elif info.max_args is not None and len(given) > info.max_args:
         given = given[:info.max_args]
-    chain.call_next(m, lisp_list(*given), given, check=True)
+    chain.call_next(m, given, given, check=True)
 
 
 @defun("SYS:%NEXT-METHOD-P", "chain")

@@ -138,8 +138,8 @@ def _p1_full(name):
 
 
 def report_unbound_slot(c, stream):
-    _write(stream, f"The slot {_p1_full(slot_value(c, 'NAME'))} is unbound in the object "
-                   f"{_p1(slot_value(c, 'INSTANCE'))}.")
+    _fmt(stream, "~@<The slot ~A is unbound in the object ~S.~@:>",
+         [LString(_p1_full(slot_value(c, "NAME"))), slot_value(c, "INSTANCE")])
 
 
 def report_arithmetic(c, stream):
@@ -355,9 +355,12 @@ def report(c: Instance, stream):
     report_default(c, stream)
 
 
-def report_string(c: Instance) -> str:
+def report_string(c: Instance, column: int = 0) -> str:
+    """C's report, as written starting at COLUMN (a report's logical
+    blocks indent their continuation lines from where they start)."""
     from .streams import StringOutputStream
     s = StringOutputStream()
+    s.column = column
     report(c, s)
     return s.getvalue()
 

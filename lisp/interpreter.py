@@ -106,6 +106,7 @@ def _install_printer_hooks():
     from .clos_print import print_object_hook as clos_print_object
     from .prims.control import RESTART_CLASS
     printer.condition_report_hook = conditions.report_string
+    printer.condition_report_column_hook = conditions.report_string
 
     def print_object(obj, stream):
         if type(obj) is Instance and obj.cls is RESTART_CLASS:

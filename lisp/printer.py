@@ -19,6 +19,9 @@ Hooks the rest of the system sets (both None until then):
   (a PRINT-OBJECT method, a DEFSTRUCT :PRINT-FUNCTION) printed it.
 - ``condition_report_hook(condition) -> str | None``: the condition's
   report; None falls back to a generic one.
+- ``condition_report_column_hook(condition, column) -> str``: the report
+  as written from COLUMN, whose logical blocks indent continuation lines
+  from there (used when PRINC of a condition does not start a line).
 
 How it works. A print is a loop over an explicit stack of generators, one
 per list, vector, array or structure being printed, so nesting depth costs
@@ -68,10 +71,12 @@ from .streams import LispStream, StringOutputStream
 
 __all__ = ["write_object", "prin1_to_string", "princ_to_string", "write_to_string",
            "condition_report_string", "object_address", "print_object_hook",
-           "condition_report_hook", "printer_bindings", "PRINTER_VARIABLES"]
+           "condition_report_hook", "condition_report_column_hook", "printer_bindings",
+           "PRINTER_VARIABLES"]
 
 print_object_hook = None
 condition_report_hook = None
+condition_report_column_hook = None
 
 _BIT = cl_sym("BIT")
 _UNQUOTE = sys_sym("UNQUOTE")
@@ -378,16 +383,15 @@ class _Printer:
 
     # -- atoms
     def token(self, name: str) -> str:
-        s = self.s
-        if needs_bars(name, s.base, s.readtable_case):
+        if needs_bars(name, self.s.base):
             return bar_quote(name)
-        return case_text(name, s.case, s.readtable_case)
+        return case_text(name, self.s.case)
 
     def symbol_text(self, sym: Symbol) -> str:
         s = self.s
         name = sym.name
         if not s.escape:
-            return case_text(name, s.case, s.readtable_case)
+            return case_text(name, s.case)
         pkg = sym.package
         if pkg is KEYWORD:
             return ":" + self.token(name)
@@ -404,8 +408,7 @@ class _Printer:
     def keyword_text(self, sym) -> str:
         """A slot name as #S(...) shows it: as a keyword, escaped or not."""
         name = sym.name if isinstance(sym, Symbol) else str(sym)
-        s = self.s
-        return ":" + (self.token(name) if s.escape else case_text(name, s.case, s.readtable_case))
+        return ":" + (self.token(name) if self.s.escape else case_text(name, self.s.case))
 
     def char_text(self, ch: str) -> str:
         s = self.s
@@ -489,7 +492,9 @@ class _Printer:
         cls = inst.cls
         if cls.kind == "condition":
             if not self.s.escape:
-                self.parts.append(condition_report_string(inst))
+                self.flush()
+                column = 0 if self.ps.scanning else getattr(self.stream, "column", 0)
+                self.parts.append(condition_report_string(inst, column))
                 return None
             self.check_readable(inst)
             self.parts.append(condition_text(self, inst))
@@ -595,8 +600,10 @@ def princ_to_string(obj) -> str:
 
 
 # ---------------------------------------------------------------- condition reports
-def condition_report_string(condition) -> str:
-    """What PRINC writes for CONDITION: its report."""
+def condition_report_string(condition, column: int = 0) -> str:
+    """What PRINC writes for CONDITION, starting at COLUMN: its report."""
+    if column and condition_report_column_hook is not None:
+        return condition_report_column_hook(condition, column)
     if condition_report_hook is not None:
         text = condition_report_hook(condition)
         if text is not None:

@@ -84,6 +84,25 @@
 ;error> NO-NEXT-METHOD-ERROR
 (handler-case (cm-nnm 1) (error (c) (typep c 'simple-error)))
 ;=> NIL
+(handler-case (cm-only-int 1.5) (error (c) (format t "Error: ~a" c)))
+;out> Error: There is no applicable method for the generic function
+;out>          #<STANDARD-GENERIC-FUNCTION COMMON-LISP-USER::CM-ONLY-INT (2)>
+;out>        when called with arguments
+;out>          (1.5).
+;out> See also:
+;out>   The ANSI Standard, Section 7.6.6
+;=> NIL
+(handler-case (slot-value (make-instance 'cm-plain) 'a) (error (c) (let ((s (format nil "~a: ~a" (type-of c) c))) (write-string (subseq s 0 (search "{" s))) nil)))
+;out> UNBOUND-SLOT: The slot COMMON-LISP-USER::A is unbound in the object
+;out>               #<CM-PLAIN 
+;=> NIL
+(handler-case (make-instance 'cm-plain :b 1 :c 2) (error (c) (format t "Oops, ~a" c)))
+;out> Oops, Invalid initialization arguments:
+;out>         :C, :B
+;out>       in call for class #<STANDARD-CLASS COMMON-LISP-USER::CM-PLAIN>.
+;out> See also:
+;out>   The ANSI Standard, Section 7.1.2
+;=> NIL
 
 ;;; built-in method combinations
 (defgeneric cm-total (x) (:method-combination +))
