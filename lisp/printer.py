@@ -383,15 +383,16 @@ class _Printer:
 
     # -- atoms
     def token(self, name: str) -> str:
-        if needs_bars(name, self.s.base):
+        s = self.s
+        if needs_bars(name, s.base, s.readtable_case):
             return bar_quote(name)
-        return case_text(name, self.s.case)
+        return case_text(name, s.case, s.readtable_case)
 
     def symbol_text(self, sym: Symbol) -> str:
         s = self.s
         name = sym.name
         if not s.escape:
-            return case_text(name, s.case)
+            return case_text(name, s.case, s.readtable_case)
         pkg = sym.package
         if pkg is KEYWORD:
             return ":" + self.token(name)
@@ -408,7 +409,8 @@ class _Printer:
     def keyword_text(self, sym) -> str:
         """A slot name as #S(...) shows it: as a keyword, escaped or not."""
         name = sym.name if isinstance(sym, Symbol) else str(sym)
-        return ":" + (self.token(name) if self.s.escape else case_text(name, self.s.case))
+        s = self.s
+        return ":" + (self.token(name) if s.escape else case_text(name, s.case, s.readtable_case))
 
     def char_text(self, ch: str) -> str:
         s = self.s
