@@ -424,6 +424,15 @@ class PyTextStream(LispStream):
         self.unread.append(c)
         return True
 
+    def clear_input(self):
+        # As SBCL's fd-streams: drop what is typed ahead (everything already
+        # available), not only what was read back.
+        self.check_open()
+        self.unread.clear()
+        if self.direction != "output":
+            while self._ready() and self._read_char() is not None:
+                pass
+
     def _byte_file(self):
         buffer = getattr(self.file, "buffer", None)
         if buffer is None:

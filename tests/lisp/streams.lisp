@@ -826,6 +826,35 @@ The value goes to *SINK* so that no compiler drops the call as unused."
   (list (rel (pathname s)) (pathname-name s) (file-namestring s) (rel (merge-pathnames "q" s))))
 ;=> ("a.txt" "a" "a.txt" "q.txt")
 
+;;; questions on *query-io*
+(defun ask (input fn &rest args)
+  "FN's answer to INPUT on *QUERY-IO*, and what it wrote there (newlines as |)."
+  (let* ((out (make-string-output-stream))
+         (*query-io* (make-two-way-stream (make-string-input-stream input) out)))
+    (list (handler-case (apply fn args) (end-of-file () :eof))
+          (substitute #\| #\Newline (remove (code-char 7) (get-output-stream-string out))))))
+(ask "yes" #'y-or-n-p "Go ~A?" 1)
+;=> (T "Go 1? (y or n) ")
+(ask "N" #'y-or-n-p)
+;=> (NIL "(y or n) ")
+(length (second (ask (format nil "x~%y") #'y-or-n-p)))
+;=> 107
+(first (ask (format nil "x~%y") #'y-or-n-p))
+;=> T
+(ask "" #'y-or-n-p "Go")
+;=> (:EOF "Go (y or n) ")
+(ask (format nil "  YES  ~%") #'yes-or-no-p "Sure?")
+;=> (T "|Sure? (yes or no) ")
+(ask (format nil "n~%no~%") #'yes-or-no-p)
+;=> (NIL "|(yes or no) |Please type \"yes\" for yes or \"no\" for no.|(yes or no) ")
+(ask "" #'yes-or-no-p)
+;=> (:EOF "|(yes or no) ")
+(let* ((out (make-string-output-stream))
+       (*query-io* (make-two-way-stream (make-string-input-stream "no") out)))
+  (yes-or-no-p)
+  (char-code (char (get-output-stream-string out) 0)))
+;=> 7
+
 ;;; clean up
 (progn (sb-ext:delete-directory *dir* :recursive t) (probe-file *dir*))
 ;=> NIL
