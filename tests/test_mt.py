@@ -383,8 +383,10 @@ def test_nested_with_timeout_of_one_site(lisp):
 def test_y_or_n_p_timeout_returns_default_after_timeout(lisp):
     """Y-OR-N-P-TIMEOUT: with no answer within SECONDS, say so and return
     DEFAULT."""
-    if lisp("(fboundp 'y-or-n-p)") is None:
-        pytest.skip("Y-OR-N-P is not in the interpreter yet")
+    # An empty string stream is not an answer that never comes: Y-OR-N-P
+    # reads it at end of file and signals END-OF-FILE at once, as in SBCL
+    # (and CLISP). The timeout needs an input stream that waits.
+    pytest.skip("no input stream that waits for an answer yet")
     assert lisp("""
       (let ((*query-io* (make-two-way-stream (make-string-input-stream "")
                                              (make-broadcast-stream))))
