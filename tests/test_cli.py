@@ -74,6 +74,19 @@ def test_backtrace_names_the_calls_with_their_arguments_as_sbcl_does(tmp_path):
                                          "2: ((FLET EACH :IN K) 1)", "3: (K (1 2))"]
 
 
+def test_backtrace_through_top_level_progn_and_defvar(tmp_path):
+    """An error under a top-level PROGN (what DEFSTRUCT and many macros
+    expand to) or in a DEFVAR's initial value form gets its report and
+    backtrace, not an internal error about the frames pending there."""
+    r = run(script(tmp_path, "(progn (print 1) (car 5) (print 2))\n"))
+    assert r.stdout == "\n1 "
+    assert "Unhandled TYPE-ERROR" in r.stderr and "Internal error" not in r.stderr
+    assert backtrace_lines(r.stderr) == ["0: (CAR 5)"]
+    r = run(script(tmp_path, "(defvar *v* (car 5))\n"))
+    assert "Unhandled TYPE-ERROR" in r.stderr and "Internal error" not in r.stderr
+    assert backtrace_lines(r.stderr)[0] == "0: (CAR 5)"
+
+
 def test_cleanups_run_after_unhandled_error(tmp_path):
     r = run(script(tmp_path, '(unwind-protect (error "boom") (format t "cleanup ran~%"))\n'))
     assert r.returncode == 1

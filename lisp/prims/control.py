@@ -11,7 +11,7 @@ from ..docstrings import record_variable_doc
 from ..dynamic import state, MISSING
 from ..errors import LispError, program_error, type_error, simple_error
 from ..functions import defun, Function, Primitive, designator_string
-from ..machine import Closure
+from ..machine import Closure, Frame
 from .trace import TRACED, retarget, key_of as trace_key
 from ..nodes import special_value, set_special
 from ..objects import (NIL, T, MV, UNBOUND, Symbol, Cons, LString, Instance, cl_sym,
@@ -162,7 +162,7 @@ def process_toplevel(m, form):
     m.node = node
 
 
-class ToplevelPrognFrame:
+class ToplevelPrognFrame(Frame):
     """The rest of a top-level PROGN."""
     __slots__ = ("forms", "i")
     unwinds = 0
@@ -299,7 +299,7 @@ def defvar_(m, args):
     m.node = None
 
 
-class _SetGlobalFrame:
+class _SetGlobalFrame(Frame):
     __slots__ = ("sym",)
     unwinds = 0
 
