@@ -249,8 +249,9 @@ class Interpreter:
         form's values; returns them, also stored in the REPL variables
         * ** *** + / ..."""
         from .prims.toplevel import repl_eval_function
+        self.repl_form = NIL
         values = self._run_main(repl_eval_function(), [LString(text)])
-        _set_repl_variables(self.read(text) if text.strip() else NIL, values)
+        _set_repl_variables(self.repl_form, values)
         return values
 
     def stdout_stream(self):

@@ -321,19 +321,21 @@ class SourceReader:
     FILENAME (when given), line (from 1) and column (from 0); end of text
     inside a form is a reader error too (its INCOMPLETE initarg true), naming
     where the form began. After a form is read, ``form_line`` and
-    ``form_column`` say where it began."""
+    ``form_column`` say where it began; ``last_form`` is the last form read."""
 
     def __init__(self, text: str, filename: str | None = None):
         self.filename = filename
         self._session = _Session(FormScanner(text, 0, None), None, filename, 1, 0, True)
         self.form_line: int | None = None
         self.form_column: int | None = None
+        self.last_form = NIL
 
     def read_next(self):
         session = self._session
         obj = session.read()
         if obj is not EOF:
             self.form_line, self.form_column = session.position(session.form_start)
+            self.last_form = obj
         return obj
 
 

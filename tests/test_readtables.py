@@ -163,6 +163,15 @@ def test_eval_with_readtable_case(it):
     assert it.eval("(prin1-to-string '(Foo foo FOO))") == "(Foo foo FOO)"
 
 
+def test_repl_reads_each_input_once(it):
+    it.eval("(defparameter *reads* 0)")
+    it.eval("(set-macro-character #\\! (lambda (s c) (declare (ignore c)) (incf *reads*) "
+            "(list 'quote (read s t nil t))))")
+    it.eval_repl_text("!foo")
+    assert it.eval("*reads*") == 1
+    assert it.eval("(prin1-to-string +)") == "'FOO"
+
+
 # ---------------------------------------------------------------- the two readers
 @contextlib.contextmanager
 def char_reader_only():

@@ -152,15 +152,23 @@ def eval_string(m, args):
     m.k.append(LastValueLoadFrame(reader))
     m.value = NIL
     m.node = None
+    return reader
 
 
 class PrintValuesFrame(Frame):
     """After the last form of a REPL input: print its values, each on its
     own line, as SBCL's REPL does, inside the process (printing may run
-    Lisp code and may signal), then return the values."""
-    __slots__ = ()
+    Lisp code and may signal), then return the values. The last form read
+    goes to the interpreter's ``repl_form`` (the REPL variable +), so the
+    input is not read twice (reader macros run once)."""
+    __slots__ = ("reader",)
+
+    def __init__(self):
+        self.reader = None
 
     def resume(self, m):
+        if m.interp is not None and self.reader is not None:
+            m.interp.repl_form = self.reader.last_form
         from ..printer import prin1_to_string
         from ..stdstreams import output_stream
         v = m.value
@@ -175,8 +183,9 @@ class PrintValuesFrame(Frame):
 @defun("SYS:%REPL-EVAL", "string", kind="control")
 def repl_eval(m, args):
     """Evaluate the forms of STRING and print the last one's values."""
-    m.k.append(PrintValuesFrame())
-    eval_string(m, args)
+    frame = PrintValuesFrame()
+    m.k.append(frame)
+    frame.reader = eval_string(m, args)
 
 
 def load_function():
