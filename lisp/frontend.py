@@ -187,7 +187,8 @@ def _interactive_repl(interp, history):
                             input_processors=[HighlightMatchingBracketProcessor()])
     from prompt_toolkit.patch_stdout import patch_stdout
     from .stdstreams import install_console_streams
-    print("cek-lisp 0.1.0. (exit) or Ctrl-D quits; an error returns here.")
+    print("cek-lisp 0.1.0. (exit) or Ctrl-D quits; an error enters the debugger (HELP there).")
+    interp.interactive_debugger = True
     background = BackgroundRunner(interp)
     with patch_stdout(raw=True):
         install_console_streams()   # background output appears above the prompt

@@ -25,7 +25,7 @@ from .objects import (NIL, T, MV, Symbol, Cons, LString, Char, Vector, HashTable
                       SYSTEM, KEYWORD, SB_EXT, UNBOUND)
 
 from stdlib import DIRECTORY as STDLIB_DIR
-STDLIB_FILES = ["conditions.lisp", "threads.lisp", "racket.lisp"]
+STDLIB_FILES = ["conditions.lisp", "threads.lisp", "racket.lisp", "debugger.lisp"]
 
 _booted = False
 _boot_error = None
@@ -197,6 +197,9 @@ class Interpreter:
         from runtime.scheduler import Scheduler
         from .conditions import signal_python_error
         self.mode = mode
+        # the REPL on a terminal sets this: an unhandled error in the main
+        # process then enters the interactive debugger (stdlib/debugger.lisp)
+        self.interactive_debugger = False
         self.machine = Machine()
         self.machine.signal_error_fn = signal_python_error
         self.scheduler = Scheduler(self.machine)

@@ -17,7 +17,7 @@ from ..dynamic import state
 from ..errors import LispError, program_error, type_error, lisp_error
 from ..functions import defun, designator_string
 from ..machine import Frame, bind_special
-from ..objects import (NIL, T, MV, Symbol, LString, cl_sym, sys_sym, keyword, Instance)
+from ..objects import (NIL, T, MV, Cons, Symbol, LString, cl_sym, sys_sym, keyword, Instance)
 
 PACKAGE = cl_sym("*PACKAGE*")
 READTABLE = cl_sym("*READTABLE*")
@@ -201,7 +201,7 @@ def eval_string_function():
 
 
 def repl_eval_function():
-    return sys_sym("%REPL-EVAL").fn
+    return sys_sym("%REPL-TOPLEVEL-EVAL").fn
 
 
 # ---------------------------------------------------------------- the debugger
@@ -228,12 +228,18 @@ def indent(text, prefix="  "):
     return "\n".join(prefix + line if line else line for line in text.split("\n"))
 
 
+# the REPL's own calls, below every evaluation: not the user's computation
+_HIDDEN_CALLS = (sys_sym("%REPL-TOPLEVEL-EVAL"),)
+
+
 def format_backtrace(m, limit=20, current=False) -> str:
     """The innermost LIMIT described frames, runs of identical lines
     collapsed (deep recursion would otherwise fill the screen)."""
     from ..printer import write_to_string
     texts = []
     for f in m.backtrace(limit * 50, current=current):
+        if type(f) is Cons and f.car in _HIDDEN_CALLS:
+            continue
         try:
             # one line per frame, as SBCL prints them
             # limits, as SBCL's backtraces have: the arguments of a call
@@ -273,6 +279,11 @@ def invoke_debugger(m, args):
     signum = _break_signal(c)
     if mode == "repl" and signum is not None and proc is not None and proc.is_main:
         pass
+    elif (mode == "repl" and getattr(interp, "interactive_debugger", False)
+          and proc is not None and proc.is_main and signum is None):
+        # the REPL on a terminal: SBCL's debugger, where the error happened
+        m.invoke(sys_sym("%DEBUGGER-LOOP"), [c, LString(format_backtrace(m))])
+        return
     elif proc is not None and not proc.is_main:
         err.write(f"{proc.name}: {report}\n")
     elif mode == "script":
