@@ -100,9 +100,6 @@ the text of the calls in progress). Returns only by invoking a restart."
             (%indent-report (princ-to-string condition)))
     (format io "Type HELP for debugger help, or (EXIT) to exit.~%~%")
     (%print-restarts restarts io)
-    (let ((top (subseq backtrace 0 (or (position #\Newline backtrace) (length backtrace)))))
-      (when (plusp (length top))
-        (format io "~%~A~%" (subseq top (1+ (or (position #\Space top) -1))))))
     (loop
       (with-simple-restart (abort "Reduce debugger level (to debug level ~D)." level)
         (format io "~&~D] " level)
