@@ -31,11 +31,11 @@ SB-PCL::NO-PRIMARY-METHOD; their default methods signal SBCL's errors.
 """
 from __future__ import annotations
 
-from .errors import LispError, program_error, simple_error
+from .errors import binding_type_error, program_error
 from .functions import Function, Primitive
 from .machine import Frame
-from .objects import (NIL, Symbol, Cons, LString, Instance, Package, CL, cl_sym, sys_sym,
-                      keyword, lisp_list, list_to_py, find_package)
+from .objects import (NIL, Symbol, Cons, LString, Instance, Package, CL, cl_sym, keyword,
+                      lisp_list, list_to_py, find_package)
 from .types import CLASSES, class_of, define_class, OTHER_CLASS_OF
 
 S = cl_sym
@@ -214,17 +214,6 @@ class Method:
                 raise binding_type_error(arg, specializer_type(spec), self.parameter_name(i))
 
 
-def binding_type_error(datum, expected, variable) -> LispError:
-    """The TYPE-ERROR SBCL's method functions signal for an argument of the
-    wrong type: its report ends "when binding VARIABLE"."""
-    from .conditions import make_condition
-    c = make_condition(S("TYPE-ERROR"), {"DATUM": datum, "EXPECTED-TYPE": expected})
-    c.slots[sys_sym("FORMAT-CONTROL")] = LString(
-        "~@<The value~2I~:@_~S~I~:@_is not of type~2I~:@_~S~I~:@_when binding ~S~:>")
-    c.slots[sys_sym("FORMAT-ARGUMENTS")] = lisp_list(datum, expected, variable)
-    return LispError(condition=c)
-
-
 # ---------------------------------------------------------------- effective methods
 class MethodChain:
     """The methods CALL-NEXT-METHOD runs next: ITEMS[INDEX:], called from
@@ -346,7 +335,7 @@ class EffectiveMethod:
             elif q == (_AFTER,):
                 afters.append(meth)
             else:
-                self.error = invalid_standard_qualifiers_error(gf, meth)
+                self.error = clos_errors.invalid_standard_qualifiers_error(gf, meth)
                 return
         if not primaries:
             # SBCL runs no around method when there is no primary one
@@ -538,103 +527,12 @@ def _same_specializers(a, b):
     return True
 
 
-# ---------------------------------------------------------------- printing and errors
-def qualified(x) -> str:
-    """X printed with escapes and package prefixes, as SBCL names objects
-    inside #<...>."""
-    from .printer import write_to_string
-    from .objects import KEYWORD
-    return write_to_string(x, escape=True, package=KEYWORD)
-
-
-def gf_text(gf) -> str:
-    return "#<STANDARD-GENERIC-FUNCTION %s (%d)>" % (qualified(gf.name), len(gf.methods))
-
-
-def unparse_specializers(specializers):
-    """The specializers as DEFMETHOD writes them: class names, (EQL x)."""
-    return lisp_list(*[lisp_list(S("EQL"), s.value) if type(s) is EqlSpecializer
-                       else specializer_type(s) for s in specializers])
-
-
-def method_text(meth) -> str:
-    """#<STANDARD-METHOD COMMON-LISP-USER::AREA :BEFORE (CIRCLE) {...}>: only
-    the generic function's name is always qualified."""
-    from .printer import object_address, prin1_to_string
-    cname = prin1_to_string(meth.mclass)
-    if meth.gf is None:
-        return "#<%s %s {%s}>" % (cname, prin1_to_string(lisp_list(*meth.specializers)),
-                                  object_address(meth))
-    parts = [qualified(meth.gf.name)]
-    if meth.slot_name is not None:
-        parts[0] += ", slot:" + prin1_to_string(meth.slot_name) + ","
-    parts += [prin1_to_string(q) for q in meth.qualifiers]
-    parts.append(prin1_to_string(unparse_specializers(meth.specializers)))
-    return "#<%s %s {%s}>" % (cname, " ".join(parts), object_address(meth))
-
-
-def _effective_method_error(class_name, control, reference, *args):
-    return LispError(class_name, {
-        "FORMAT-CONTROL": LString(control + "~%See also:~%  The ANSI Standard, Section " + reference),
-        "FORMAT-ARGUMENTS": lisp_list(*args)})
-
-
-def no_applicable_method_error(gf, args):
-    return _effective_method_error(
-        "SB-PCL::NO-APPLICABLE-METHOD-ERROR",
-        "~@<There is no applicable method for the generic function ~2I~_~S~I~_when called with "
-        "arguments ~2I~_~S.~:>", "7.6.6", gf, lisp_list(*args))
-
-
-def no_next_method_error(gf, meth, args):
-    return _effective_method_error(
-        "SB-PCL::NO-NEXT-METHOD-ERROR",
-        "~@<There is no next method for the generic function ~2I~_~S~I~_when called from method "
-        "~2I~_~S~I~_with arguments ~2I~_~S.~:>", "7.6.6.2", gf, meth, lisp_list(*args))
-
-
-def no_primary_method_error(gf, args):
-    return _effective_method_error(
-        "SB-PCL::NO-PRIMARY-METHOD-ERROR",
-        "~@<There is no primary method for the generic function ~2I~_~S~I~_when called with "
-        "arguments ~2I~_~S.~:>", "7.6.6.2", gf, lisp_list(*args))
-
-
-def invalid_method_error(meth, control: str, *args) -> LispError:
-    """INVALID-METHOD-ERROR's condition: METH cannot take part in its
-    generic function's method combination."""
-    return simple_error("~@<invalid method error for ~2I~_~S ~I~_method: ~2I~_~?~:>",
-                        meth, LString(control), lisp_list(*args))
-
-
-def invalid_standard_qualifiers_error(gf, meth) -> LispError:
-    why = "has too many qualifiers" if len(meth.qualifiers) > 1 else "has an invalid qualifier"
-    return invalid_method_error(
-        meth, "~@<The method ~S on ~S ~A.~@:_~@:_Standard method combination requires all "
-              "methods to have one of the single qualifiers ~{~S~#[~; and ~:;, ~]~} or to have "
-              "no qualifier at all.~@:>",
-        meth, gf, LString(why), lisp_list(_AROUND, _BEFORE, _AFTER))
-
-
-def _define_error_classes():
-    """SBCL's classes of these errors (their reports are format controls)."""
-    from .conditions import condition_class, report_simple
-    condition_class("SB-INT:REFERENCE-CONDITION", ["CONDITION"])
-    condition_class("SB-PCL::EFFECTIVE-METHOD-CONDITION", ["SB-INT:REFERENCE-CONDITION"],
-                    [("FORMAT-CONTROL", "FORMAT-CONTROL"), ("FORMAT-ARGUMENTS", "FORMAT-ARGUMENTS")])
-    condition_class("SB-PCL::EFFECTIVE-METHOD-ERROR", ["ERROR", "SB-PCL::EFFECTIVE-METHOD-CONDITION"])
-    for name in ("SB-PCL::NO-APPLICABLE-METHOD-ERROR", "SB-PCL::NO-NEXT-METHOD-ERROR",
-                 "SB-PCL::NO-PRIMARY-METHOD-ERROR"):
-        condition_class(name, ["SB-PCL::EFFECTIVE-METHOD-ERROR"], report=report_simple)
-
-
 # ---------------------------------------------------------------- metaobject classes
 for _name, _supers in [("GENERIC-FUNCTION", ("FUNCTION",)),
                        ("STANDARD-GENERIC-FUNCTION", ("GENERIC-FUNCTION",)),
                        ("METHOD", ("STANDARD-OBJECT",)), ("STANDARD-METHOD", ("METHOD",))]:
     define_class(_name, _supers)
 OTHER_CLASS_OF[Method] = lambda x: CLASSES[x.mclass]
-_define_error_classes()
 
 
 # ---------------------------------------------------------------- defining
@@ -659,7 +557,7 @@ def ensure_generic_function(name, lambda_list, lambda_list_given=True) -> Generi
         return f
     if f is not None or (isinstance(name, Symbol) and name.macro is not None):
         raise program_error("~@<~A already names an ordinary function or a macro.~@:>",
-                            LString(qualified(name)))
+                            LString(clos_errors.qualified(name)))
     gf = GenericFunction(name, lambda_list, lambda_list_given)
     put(gf)
     return gf
@@ -702,17 +600,22 @@ NO_PRIMARY_METHOD = protocol_gf("SB-PCL::NO-PRIMARY-METHOD", "(generic-function 
 
 
 def _raise_no_applicable(chain, arglist, gf, *args):
-    raise no_applicable_method_error(gf, args)
+    raise clos_errors.no_applicable_method_error(gf, args)
 
 
 def _raise_no_next(chain, arglist, gf, meth, *args):
-    raise no_next_method_error(gf, meth, args)
+    raise clos_errors.no_next_method_error(gf, meth, args)
 
 
 def _raise_no_primary(chain, arglist, gf, *args):
-    raise no_primary_method_error(gf, args)
+    raise clos_errors.no_primary_method_error(gf, args)
 
 
 default_method(NO_APPLICABLE_METHOD, ["T"], _raise_no_applicable)
 default_method(NO_NEXT_METHOD, ["STANDARD-GENERIC-FUNCTION", "STANDARD-METHOD"], _raise_no_next)
 default_method(NO_PRIMARY_METHOD, ["T"], _raise_no_primary)
+
+
+# Last: the error reports need this module's specializers (a cycle only at
+# load time; the functions above use clos_errors when they run).
+from . import clos_errors  # noqa: E402

@@ -19,7 +19,8 @@ and effective slots are computed all along for TYPEP and dispatch.
 from __future__ import annotations
 
 from .clos import GenericFunction, Method, ensure_generic_function, classes_changed, \
-    function_name_cell, qualified, pcl_sym
+    function_name_cell, pcl_sym
+from .clos_errors import qualified
 from . import clos_combin  # noqa: F401  (defines METHOD-COMBINATION, a metaclass below)
 from .clos_slots import MISSING, set_layout, slot_value, set_slot_value
 from .conditions import SlotDef, condition_class, report_simple

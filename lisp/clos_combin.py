@@ -21,7 +21,8 @@ redefining a combination type affects the generic functions using it.
 from __future__ import annotations
 
 from .clos import (MethodChain, Method, EffectiveMethod, GenericFunction, classes_changed,
-                   pcl_sym, invalid_method_error, NO_PRIMARY_METHOD)
+                   pcl_sym, NO_PRIMARY_METHOD)
+from .clos_errors import invalid_method_error
 from .docstrings import DOCS
 from .errors import program_error, simple_error
 from .functions import Primitive, defun, call_lisp, intern_name

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .clos import (GenericFunction, Method, EqlSpecializer, STANDARD_QUALIFIERS,
                    ensure_generic_function, intern_eql_specializer, function_name_cell,
-                   unparse_specializers, direct_methods, eql_specializer_exists)
+                   direct_methods, eql_specializer_exists)
+from .clos_errors import unparse_specializers
 from .conditions import condition_class, report_simple
 from .errors import LispError, program_error, simple_error
 from .functions import defun, call_lisp

@@ -8,7 +8,8 @@ names, and a PRINT-OBJECT method may CALL-NEXT-METHOD to get that.
 from __future__ import annotations
 
 from .clos import GenericFunction, Method, protocol_gf, default_method, user_method_applies, \
-    gf_text, method_text, function_name_cell
+    function_name_cell
+from .clos_errors import gf_text, method_text
 from .dynamic import state, symbol_value
 from .errors import LispError
 from .functions import defun, call_lisp

@@ -105,7 +105,9 @@ def report_type_error(c, stream):
     # SBCL lays the report out with pretty-printer newlines: on one line
     # when *PRINT-PRETTY* is false
     from .dynamic import symbol_value
-    nl, ind = ("\n", "  ") if symbol_value(cl_sym("*PRINT-PRETTY*")) is not NIL else (" ", "")
+    # ... in a logical block: continuation lines indent from where it starts
+    nl, ind = (("\n" + " " * getattr(stream, "column", 0), "  ")
+               if symbol_value(cl_sym("*PRINT-PRETTY*")) is not NIL else (" ", ""))
     _write(stream, f"The value{nl}{ind}{_p1(slot_value(c, 'DATUM'))}{nl}is not of type{nl}{ind}"
                    f"{_p1(slot_value(c, 'EXPECTED-TYPE'))}")
     variable = slot_value(c, "CONTEXT")

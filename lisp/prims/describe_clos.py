@@ -9,7 +9,8 @@ internals of PCL and are left out.
 """
 from __future__ import annotations
 
-from ..clos import GenericFunction, unparse_specializers
+from ..clos import GenericFunction
+from ..clos_errors import unparse_specializers
 from ..clos_classes import mop_finalized, metaclass_of
 from ..clos_slots import slot_cells, MISSING
 from ..objects import NIL, T, LString, LispClass, Instance, Symbol, cl_sym, keyword

@@ -379,6 +379,13 @@
 ;out>   NUMBER
 ;out> when binding X
 ;=> NIL
+(handler-case (cm-cnm 1) (error (c) (format t "Error: ~a" c)))
+;out> Error: The value
+;out>          "str"
+;out>        is not of type
+;out>          NUMBER
+;out>        when binding X
+;=> NIL
 (defgeneric cm-cnm2 (x))
 (defmethod cm-cnm2 ((x t)) (list 't x))
 (defmethod cm-cnm2 :around ((x integer)) (list :around (call-next-method 7)))
