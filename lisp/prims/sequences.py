@@ -18,7 +18,7 @@ from ..objects import NIL, Cons, LString, Vector, lisp_list, make_char
 from .seqbase import (S_LIST, S_SEQUENCE, S_INTEGER, INDEX_TYPE, Fn, key_fn,
                       bounds, check_sequence, direct, like, list_items,
                       resolve_function, seq_items, seq_length, store_items)
-from .seqtypes import build_sequence, parse_sequence_type
+from .seqtypes import build_mapped, build_sequence, parse_sequence_type
 
 __all__ = ["elt_index_error", "sequence_ref", "sequence_set", "coerce_to_sequence"]
 
@@ -216,7 +216,7 @@ def map_(result_type, function, first_sequence, *more_sequences):
     results = yield from _call_each(fn, direct(fn, len(columns)), columns, n)
     if stype is None:
         return NIL
-    return build_sequence(stype, results)
+    return build_mapped(stype, results)
 
 
 @defun("MAP-INTO", "result-sequence function &rest sequences", kind="gen")

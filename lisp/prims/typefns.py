@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..errors import type_error
+from ..errors import lisp_error, type_error
 from ..functions import defun
 from ..macros import defmacro, args_of, body_of, L
-from ..objects import (NIL, T, MV, Symbol, Cons, LString, Vector, LispClass, SingleFloat,
-                       LispComplex, cl_sym, sys_sym, list_to_py, make_char)
+from ..objects import (NIL, T, MV, SYSTEM, Symbol, Cons, LString, Vector, LispClass,
+                       SingleFloat, LispComplex, cl_sym, sys_sym, list_to_py, make_char)
+from ..printer import prin1_to_string
+from ..printvars import printer_bindings
 from ..types import (typep, type_of, class_of, CLASSES, DEFTYPES, expand_deftype)
 
 S = cl_sym
@@ -120,22 +122,38 @@ def _subtypep(a, b):
     return None
 
 
+def _cannot_convert(obj, rtype):
+    """SBCL's error for an object COERCE cannot turn into RTYPE, the type as
+    the caller wrote it (a DEFTYPE name unexpanded), its symbols qualified
+    unless they are CL's."""
+    with printer_bindings(escape=True, package=SYSTEM):
+        shown = prin1_to_string(rtype)
+    return lisp_error("SIMPLE-TYPE-ERROR", "~S can't be converted to type ~A.", obj,
+                      LString(shown), datum=obj, expected_type=rtype)
+
+
 @defun("COERCE", "object result-type")
-def coerce(obj, rtype):
-    rtype = _normalize(rtype)
+def coerce(obj, result_type):
+    """Coerce the Object to an object of type Output-Type-Spec."""
+    rtype = _normalize(result_type)
     if rtype is T or typep(obj, rtype) and not (type(rtype) is Cons and rtype.car is S("COMPLEX")):
         return obj
     head = rtype.car if type(rtype) is Cons else rtype
     name = head.name if isinstance(head, Symbol) else ""
     if name in _SEQUENCE_TYPE_NAMES:
-        from .seqtypes import parse_sequence_type, build_sequence
-        return build_sequence(parse_sequence_type(rtype), list(_items(obj)))
+        if not (obj is NIL or type(obj) in (Cons, Vector, LString)):
+            raise _cannot_convert(obj, result_type)
+        from .seqtypes import parse_sequence_type, build_coerced
+        return build_coerced(parse_sequence_type(rtype), list(_items(obj)))
     if name == "CHARACTER":
-        if type(obj) is LString and len(obj) == 1:
-            return make_char(obj.value)
+        if type(obj) is LString:
+            if len(obj) == 1:
+                return make_char(obj.value)
+            raise lisp_error("SIMPLE-TYPE-ERROR", "String is not of length one: ~S", obj,
+                             datum=obj, expected_type=rtype)
         if isinstance(obj, Symbol) and len(obj.name) == 1:
             return make_char(obj.name)
-        raise type_error(obj, rtype)
+        raise _cannot_convert(obj, result_type)
     if name in ("FLOAT", "SINGLE-FLOAT", "SHORT-FLOAT", "DOUBLE-FLOAT", "LONG-FLOAT"):
         if type(obj) in (int, Fraction, float, SingleFloat):
             if name in ("DOUBLE-FLOAT", "LONG-FLOAT"):
@@ -143,7 +161,7 @@ def coerce(obj, rtype):
             if name == "FLOAT" and type(obj) is float:
                 return obj
             return SingleFloat.of(float(obj))
-        raise type_error(obj, rtype)
+        raise _cannot_convert(obj, result_type)
     if name == "COMPLEX":
         if type(obj) in (int, Fraction):
             return obj
@@ -151,7 +169,7 @@ def coerce(obj, rtype):
             return LispComplex(obj, type(obj)(0.0))
         if type(obj) is LispComplex:
             return obj
-        raise type_error(obj, rtype)
+        raise _cannot_convert(obj, result_type)
     if name == "FUNCTION":
         if isinstance(obj, Symbol) and obj.fn is not None:
             return obj.fn
@@ -159,12 +177,12 @@ def coerce(obj, rtype):
             from ..dynamic import state
             return state.machine.call_nested(S("EVAL").fn, [L(S("FUNCTION"), obj)])
         raise type_error(obj, rtype)
-    raise type_error(obj, rtype)
+    raise _cannot_convert(obj, result_type)
 
 
-_SEQUENCE_TYPE_NAMES = {"LIST", "CONS", "VECTOR", "SIMPLE-VECTOR", "ARRAY", "SIMPLE-ARRAY",
-                        "STRING", "SIMPLE-STRING", "BASE-STRING", "SIMPLE-BASE-STRING",
-                        "BIT-VECTOR", "SIMPLE-BIT-VECTOR"}
+_SEQUENCE_TYPE_NAMES = {"LIST", "CONS", "NULL", "VECTOR", "SIMPLE-VECTOR", "ARRAY",
+                        "SIMPLE-ARRAY", "STRING", "SIMPLE-STRING", "BASE-STRING",
+                        "SIMPLE-BASE-STRING", "BIT-VECTOR", "SIMPLE-BIT-VECTOR"}
 
 
 def _items(obj):
