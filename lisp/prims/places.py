@@ -1,5 +1,6 @@
 """Places beyond the basic SETF: the macros that move values between
-several places (ROTATEF, SHIFTF), REMF, the GETF and VALUES places, and the
+several places (ROTATEF, SHIFTF), REMF, the GETF, VALUES, LDB, MASK-FIELD
+and APPLY places, and the
 operators that define new places (DEFSETF, DEFINE-SETF-EXPANDER,
 DEFINE-MODIFY-MACRO) or expose an expansion (GET-SETF-EXPANSION).
 
@@ -13,7 +14,7 @@ functions called from here while the place is being expanded.
 from __future__ import annotations
 
 from ..dynamic import state
-from ..errors import program_error
+from ..errors import program_error, simple_error
 from ..functions import defun, Primitive
 from ..macros import (defmacro, args_of, body_of, gensym, place_expansion, L, S, LET, LETSTAR,
                       QUOTE, FUNCTION, LAMBDA, MACRO_LAMBDA)
@@ -90,8 +91,52 @@ def _values_expansion(place, env):
             L(S("VALUES"), *[e[4] for e in exps]))
 
 
+def _byte_expansion(deposit):
+    """(ldb bytespec place) and (mask-field bytespec place), as SBCL expands
+    them: BYTESPEC (a (BYTE size position) form's two arguments) is
+    evaluated before PLACE's subforms, storing deposits the new value into
+    PLACE's integer and stores that back, and the value is the new value
+    (not the integer)."""
+    def expand(place, env):
+        bytespec, inner = args_of(place, 2, 2)
+        temps, vals, pstore, pstore_form, paccess = place_expansion(inner, env)
+        if type(bytespec) is Cons and bytespec.car is S("BYTE"):
+            stemps, svals, passed = _argument_temps(args_of(bytespec, 2, 2))
+            spec = L(S("BYTE"), *passed)
+        else:
+            spec = gensym("BYTESPEC")
+            stemps, svals = [spec], [bytespec]
+        store = gensym("NEW")
+        deposited = L(deposit, store, spec, paccess)
+        if isinstance(inner, Symbol) and paccess is inner:
+            store_form = L(S("PROGN"), L(S("SETQ"), inner, deposited), store)
+        else:
+            store_form = L(LET, L(L(pstore, deposited)), pstore_form, store)
+        return (stemps + temps, svals + vals, store, store_form,
+                L(place.car, spec, paccess))
+    return expand
+
+
+def _apply_expansion(place, env):
+    """(apply #'name arg... list): storing calls #'(setf name) with the new
+    value first, as SBCL; only a #'SYMBOL function is a place."""
+    args = args_of(place, 2)
+    fn = args[0]
+    if not (type(fn) is Cons and fn.car is FUNCTION and type(fn.cdr) is Cons
+            and isinstance(fn.cdr.car, Symbol) and fn.cdr.cdr is NIL):
+        raise simple_error("SETF of APPLY is only defined for function args like #'SYMBOL.")
+    temps = [gensym("ARG") for _ in args[1:]]
+    store = gensym("NEW")
+    return (temps, args[1:], store,
+            L(S("APPLY"), L(FUNCTION, L(S("SETF"), fn.cdr.car)), store, *temps),
+            L(S("APPLY"), fn, *temps))
+
+
 S("GETF").setf_expander = _getf_expansion
 S("VALUES").setf_expander = _values_expansion
+S("LDB").setf_expander = _byte_expansion(S("DPB"))
+S("MASK-FIELD").setf_expander = _byte_expansion(S("DEPOSIT-FIELD"))
+S("APPLY").setf_expander = _apply_expansion
 
 
 # ---------------------------------------------------------------- defining places
