@@ -1,0 +1,102 @@
+;;;; Odds and ends of a simulation run: reproducible random numbers, dates,
+;;;; printer variables, pretty printing, documentation and apropos.
+
+;; a reproducible random walk
+(let ((state (sb-ext:seed-random-state 42)))
+  (print (loop repeat 8 collect (random 100 state)))
+  (print (loop repeat 3 collect (random 1.0 state)))
+  (print (random 1d0 state))
+  (print (random (expt 10 30) state)))
+(let* ((a (sb-ext:seed-random-state 7)) (b (make-random-state a)))
+  (print (equal (loop repeat 5 collect (random 1000 a))
+                (loop repeat 5 collect (random 1000 b)))))
+(print (random-state-p (make-random-state)))
+
+;; dates and times with a fixed time zone
+(defun iso-date (ut &optional (tz 0))
+  (multiple-value-bind (s m h d mo y dow dst zone) (decode-universal-time ut tz)
+    (declare (ignore dst))
+    (format nil "~4,'0D-~2,'0D-~2,'0DT~2,'0D:~2,'0D:~2,'0D ~[Mon~;Tue~;Wed~;Thu~;Fri~;Sat~;Sun~] zone ~A"
+            y mo d h m s dow zone)))
+(print (iso-date 0))
+(print (iso-date 3900000000))
+(print (iso-date 3900000000 5))
+(print (iso-date 3900000000 -11/2))
+(print (multiple-value-list (decode-universal-time 3155673600 0)))
+(print (encode-universal-time 0 0 12 29 2 2024 0))
+(print (encode-universal-time 30 15 9 1 1 1970 -1))
+(print (- (encode-universal-time 0 0 0 1 1 2001 0) (encode-universal-time 0 0 0 1 1 2000 0)))
+(print (list internal-time-units-per-second (integerp (get-universal-time))))
+
+;; printer variables
+(let ((data '(255 -17 1/3 2.5 sym "str" #\c (nested (deeper (deepest (bottom)))))))
+  (let ((*print-base* 16)) (print data))
+  (let ((*print-base* 2) (*print-radix* t)) (print (list 5 -5 1/2)))
+  (let ((*print-base* 8) (*print-radix* t)) (print 64))
+  (let ((*print-radix* t)) (print (list 10 1/10)))
+  (let ((*print-case* :downcase)) (print data))
+  (let ((*print-case* :capitalize)) (print '(hello-world |Mixed| cl-user::bar :key)))
+  (let ((*print-length* 3)) (print data) (print #(1 2 3 4 5)))
+  (let ((*print-level* 2)) (print data))
+  (let ((*print-level* 1) (*print-length* 2)) (print data))
+  (let ((*print-escape* nil)) (print data))
+  (let ((*print-readably* t)) (print '(1 "two" #\3))))
+(let ((l (list 1 2 3)))
+  (setf (cdr (last l)) l)
+  (let ((*print-circle* t)) (print l))
+  (let ((shared (list 'x)))
+    (let ((*print-circle* t)) (print (list shared shared (list shared))))
+    (print (list shared shared))))
+(let ((*print-circle* t) (v (vector 1 2)))
+  (setf (aref v 1) v)
+  (print v))
+(print (write-to-string 42 :base 3 :radix t))
+(print (write-to-string '(a (b (c))) :level 2 :pretty nil))
+(print (prin1-to-string "q\"uote"))
+(print (princ-to-string #\Space))
+
+;; pretty printing code
+(defparameter *code*
+  '(defun fibonacci-table (n &key (start 0) (stream *standard-output*))
+    "Print a table of Fibonacci numbers."
+    (let ((a 0) (b 1))
+      (loop for i from start below n
+            do (format stream "~&~D: ~D~%" i a)
+               (psetf a b b (+ a b)))
+      (when (> n 100) (warn "That is a lot of numbers: ~D" n))
+      (values a b))))
+(let ((*print-right-margin* 60)) (pprint *code*))
+(let ((*print-right-margin* 40)) (pprint '(let ((x 1) (y 2)) (if (> x y) (print x) (print y)))))
+(let ((*print-right-margin* 30)) (pprint '(cond ((null list) nil) ((atom list) (list list)) (t (mapcan #'flatten list)))))
+(let ((*print-right-margin* 50))
+  (pprint (loop for i below 20 collect (* i i)))
+  (pprint '(quote x))
+  (pprint ''(a b))
+  (pprint '(function car))
+  (pprint '(lambda (x) (* x x))))
+(terpri)
+
+;; documentation
+(defun area-of-circle (r)
+  "Return the area of a circle of radius R."
+  (* pi r r))
+(defvar *scale* 1 "The drawing scale.")
+(defmacro with-scale ((s) &body body) "Run BODY with *SCALE* bound to S." `(let ((*scale* ,s)) ,@body))
+(print (documentation 'area-of-circle 'function))
+(print (documentation #'area-of-circle t))
+(print (documentation '*scale* 'variable))
+(print (documentation 'with-scale 'function))
+(setf (documentation 'area-of-circle 'function) "New docstring.")
+(print (documentation 'area-of-circle 'function))
+(print (documentation 'no-such-thing 'function))
+
+;; apropos-list on a fresh package
+(defpackage :sim-tools (:use) (:export #:run-sim #:sim-speed))
+(intern "SIM-HELPER" :sim-tools)
+(intern "OTHER" :sim-tools)
+(print (sort (apropos-list "SIM" :sim-tools) #'string< :key #'symbol-name))
+(print (sort (mapcar #'symbol-name (apropos-list "sim-s" :sim-tools)) #'string<))
+(print (apropos-list "NOTHING-HAS-THIS-NAME-AT-ALL"))
+(print (sort (remove-if-not (lambda (s) (eq (symbol-package s) (find-package :sim-tools)))
+                            (apropos-list "SIM"))
+             #'string< :key #'symbol-name))
