@@ -582,7 +582,8 @@ def protocol_gf(name: str, lambda_list: str) -> GenericFunction:
     written as LAMBDA-LIST (parameters CL does not export are SB-PCL's)."""
     ll = lisp_list(*[CL.external.get(w.upper()) or pcl_sym(w.upper())
                      for w in lambda_list.strip("()").split()])
-    sym = pcl_sym(name[8:]) if name.startswith("SB-PCL::") else S(name)
+    from .functions import intern_name
+    sym = intern_name(name)
     gf = GenericFunction(sym, ll)
     function_name_cell(sym)[1](gf)
     return gf

@@ -19,7 +19,7 @@ and effective slots are computed all along for TYPEP and dispatch.
 from __future__ import annotations
 
 from .clos import GenericFunction, Method, ensure_generic_function, classes_changed, \
-    function_name_cell, pcl_sym
+    function_name_cell, pcl_sym, protocol_gf, default_method
 from .clos_errors import qualified
 from . import clos_combin  # noqa: F401  (defines METHOD-COMBINATION, a metaclass below)
 from .clos_slots import MISSING, set_layout, slot_value, set_slot_value
@@ -160,15 +160,21 @@ def call_thunk(fn):
     return (yield from call_lisp(fn))
 
 
-@defun("SYS:%DEFCLASS", "name supers slots default-initargs documentation", kind="gen")
-def lisp_defclass(name, supers, slots, default_initargs, doc):
+@defun("SYS:%DEFCLASS", "name supers slots default-initargs documentation &optional metaclass",
+       kind="gen")
+def lisp_defclass(name, supers, slots, default_initargs, doc, metaclass=NIL):
     """Define or redefine the standard class NAME. SLOTS is a list of
     (name initargs readers writers allocation initform initfunction type
-    documentation); DEFAULT-INITARGS a list of (initarg form initfunction)."""
+    documentation); DEFAULT-INITARGS a list of (initarg form initfunction);
+    METACLASS the name of a subclass of STANDARD-CLASS, or NIL."""
+    meta = _metaclass(metaclass)
     sup = [_superclass(s, name) for s in list_to_py(supers)]
+    if meta is not None:
+        yield from validate_superclasses(name, meta, sup or [STANDARD_OBJECT])
     cls = CLASSES.get(name)
     if cls is not None and cls.kind not in ("standard", "forward"):
         raise simple_error("Cannot redefine ~S, which is not a standard class.", name)
+    check_precedence(name, sup or [STANDARD_OBJECT])
     if cls is None:
         cls = LispClass(name, sup or [STANDARD_OBJECT], "standard")
         CLASSES[name] = cls
@@ -200,6 +206,10 @@ def lisp_defclass(name, supers, slots, default_initargs, doc):
     cls.extra["default-initarg-forms"] = {k: form for k, form, _ in given}
     if doc is not NIL:
         cls.doc = doc
+    if meta is not None:
+        cls.extra["metaclass"] = meta
+    else:
+        cls.extra.pop("metaclass", None)
     finalize(cls)
     classes_changed()
     for sd in own:
@@ -214,6 +224,103 @@ def lisp_defclass(name, supers, slots, default_initargs, doc):
             value = yield from call_thunk(sd.initfunction)
             cell[0] = value
     return cls
+
+
+def _metaclass(name):
+    """The class :METACLASS names: STANDARD-CLASS or a subclass (the class
+    then behaves as a standard class whose CLASS-OF is that metaclass)."""
+    if name is NIL or name is S("STANDARD-CLASS"):
+        return None
+    meta = find_class(name)
+    if CLASSES[S("STANDARD-CLASS")] not in meta.cpl and \
+            meta is not CLASSES[_sym("SB-MOP:FUNCALLABLE-STANDARD-CLASS")]:
+        raise simple_error("~S is not a metaclass this implementation can instantiate: only "
+                           "STANDARD-CLASS and its subclasses are.", meta)
+    return meta
+
+
+VALIDATE_SUPERCLASS = protocol_gf("SB-MOP:VALIDATE-SUPERCLASS", "(class superclass)")
+
+
+def _default_validate_superclass(chain, arglist, cls, sup):
+    """AMOP's rule: a superclass is valid when it is T, a system class, or
+    has the same metaclass (standard and funcallable standard mix)."""
+    mine, theirs = metaclass_of(cls), metaclass_of(sup)
+    standard = {CLASSES[S("STANDARD-CLASS")], CLASSES[_sym("SB-MOP:FUNCALLABLE-STANDARD-CLASS")]}
+    ok = (sup is CLASSES[T] or mine is theirs or {mine, theirs} <= standard
+          or theirs is CLASSES[_sym("SB-PCL:SYSTEM-CLASS")])
+    return T if ok else NIL
+
+
+default_method(VALIDATE_SUPERCLASS, ["CLASS", "CLASS"], _default_validate_superclass)
+
+
+def validate_superclasses(name, meta, supers):
+    """Ask SB-MOP:VALIDATE-SUPERCLASS about each superclass of a class NAME
+    of the user's metaclass META (a generator: %DEFCLASS is a gen
+    primitive)."""
+    probe = LispClass(name, supers, "standard")
+    probe.extra["metaclass"] = meta
+    for sup in supers:
+        ok = yield from call_lisp(VALIDATE_SUPERCLASS, probe, sup)
+        if ok is NIL:
+            from .printer import object_address, prin1_to_string
+            text = LString("#<%s %s {%s}>" % (prin1_to_string(meta.name), qualified(name),
+                                              object_address(probe)))
+            raise LispError("SB-PCL::INVALID-SUPERCLASS", {
+                "FORMAT-CONTROL": LString(
+                    "~@<The class ~S was specified as a superclass of the class ~A, but the "
+                    "metaclasses ~S and ~S are incompatible.  Define a method for ~S to avoid this "
+                    "error.~@:>~%See also:~%  AMOP, Generic Function SB-MOP:VALIDATE-SUPERCLASS"),
+                "FORMAT-ARGUMENTS": lisp_list(sup, text, metaclass_of(sup), meta,
+                                              VALIDATE_SUPERCLASS.name)})
+
+
+def check_precedence(name, supers):
+    """Signal SBCL's error, before anything is defined, when a class NAME
+    with SUPERS can have no class precedence list (CLHS 4.3.5): the local
+    precedence orders of the classes involved form a cycle."""
+    probe = LispClass(name, supers, "standard")
+    if forward_superclass(probe) is not None:
+        return
+    try:
+        compute_cpl(probe)
+    except LispError:
+        pass
+    else:
+        return
+    # the constraints: each class precedes its direct superclasses, and
+    # those precede one another in order. Take away the classes the sort
+    # can place; from the first class left, follow the constraints that
+    # block it back until they close a cycle, and report them.
+    order, pairs, seen = [], [], set()
+    todo = [probe]
+    while todo:
+        c = todo.pop(0)
+        if id(c) in seen:
+            continue
+        seen.add(id(c))
+        order.append(c)
+        chain = [c] + c.direct_supers
+        pairs += [(a, b, c) for a, b in zip(chain, chain[1:])]
+        todo += c.direct_supers
+    remaining = list(order)
+    while True:
+        free = [c for c in remaining if not any(b is c and a in remaining for a, b, _ in pairs)]
+        if not free:
+            break
+        remaining.remove(free[0])
+    lines, visited, c = [], [], remaining[0]
+    while c not in visited:
+        visited.append(c)
+        a, _, source = next(p for p in pairs if p[1] is c and p[0] in remaining)
+        lines.append("  The class named %s follows the class named %s in the supers of the class "
+                     "named %s." % (qualified(c.name), qualified(a.name), qualified(source.name)))
+        c = a
+    raise simple_error("While computing the class precedence list of the class named ~A.~%It is "
+                       "not possible to compute the class precedence list because~%there is a "
+                       "circularity in the local precedence relations.~%This arises because:~%~A.",
+                       LString(qualified(name)), LString("\n".join(lines)))
 
 
 def forward_superclass(cls):

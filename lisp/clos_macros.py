@@ -99,7 +99,7 @@ def _slot_spec(spec, class_name):
 def m_defclass(form, env):
     args = args_of(form, 3)
     name, supers, slots = args[0], args[1], args[2]
-    default_initargs, doc = [], NIL
+    default_initargs, doc, metaclass = [], NIL, NIL
     for opt in args[3:]:
         key = opt.car if type(opt) is Cons else opt
         if key is keyword("DEFAULT-INITARGS"):
@@ -110,7 +110,7 @@ def m_defclass(form, env):
         elif key is keyword("DOCUMENTATION"):
             doc = opt.cdr.car
         elif key is keyword("METACLASS"):
-            continue
+            metaclass = opt.cdr.car
         else:
             raise _initarg_error(key, "COMMON-LISP:STANDARD-CLASS")
     names = set()
@@ -121,7 +121,7 @@ def m_defclass(form, env):
         names.add(sname)
     return L(sys_sym("%DEFCLASS"), _q(name), _q(supers),
              Cons(S("LIST"), list_from_iter(_slot_spec(s, name) for s in list_to_py(slots))),
-             Cons(S("LIST"), list_from_iter(default_initargs)), doc)
+             Cons(S("LIST"), list_from_iter(default_initargs)), doc, _q(metaclass))
 
 
 _GENERIC_OPTIONS = {keyword(n) for n in ("DECLARE", "GENERIC-FUNCTION-CLASS", "METHOD-CLASS")}

@@ -1027,3 +1027,35 @@ line two")))
 (describe (make-instance 'cm-pr :x 5))
 ;out> A cm-pr with x = 5
 ;out> after
+
+;;; precedence lists that cannot be computed, metaclasses
+(defclass cm-x () ())
+(defclass cm-y () ())
+(defclass cm-xy (cm-x cm-y) ())
+(defclass cm-yx (cm-y cm-x) ())
+(handler-case (eval '(defclass cm-bad (cm-xy cm-yx) ())) (error (c) (print (type-of c)) (terpri) (write-string (princ-to-string c)) nil))
+;out>
+;out> SIMPLE-ERROR 
+;out> While computing the class precedence list of the class named COMMON-LISP-USER::CM-BAD.
+;out> It is not possible to compute the class precedence list because
+;out> there is a circularity in the local precedence relations.
+;out> This arises because:
+;out>   The class named COMMON-LISP-USER::CM-X follows the class named COMMON-LISP-USER::CM-Y in the supers of the class named COMMON-LISP-USER::CM-YX.
+;out>   The class named COMMON-LISP-USER::CM-Y follows the class named COMMON-LISP-USER::CM-X in the supers of the class named COMMON-LISP-USER::CM-XY..
+;=> NIL
+(find-class 'cm-bad nil)
+;=> NIL
+(defclass cm-a () ()) (defclass cm-b (cm-a) ()) (defclass cm-c (cm-a) ()) (defclass cm-d (cm-b cm-c) ())
+(progn (make-instance 'cm-d) (mapcar #'class-name (sb-mop:class-precedence-list (find-class 'cm-d))))
+;=> (CM-D CM-B CM-C CM-A STANDARD-OBJECT SB-PCL::SLOT-OBJECT T)
+(handler-case (eval '(defclass cm-m1 () () (:metaclass cm-no-such-meta))) (error (c) (princ-to-string c)))
+;=> "There is no class named COMMON-LISP-USER::CM-NO-SUCH-META."
+(class-name (class-of (defclass cm-m2 () () (:metaclass standard-class))))
+;=> STANDARD-CLASS
+(defclass cm-meta (standard-class) ())
+(handler-case (eval '(defclass cm-meta-thing () () (:metaclass cm-meta))) (error (c) (type-of c)))
+;=> SB-PCL::INVALID-SUPERCLASS
+(defmethod sb-mop:validate-superclass ((c cm-meta) (s standard-class)) t)
+(defclass cm-meta-thing () ((a :initarg :a)) (:metaclass cm-meta))
+(list (class-name (class-of (find-class 'cm-meta-thing))) (slot-value (make-instance 'cm-meta-thing :a 5) 'a) (typep (find-class 'cm-meta-thing) 'standard-class))
+;=> (CM-META 5 T)
