@@ -260,14 +260,18 @@ class FileStream(LispStream):
     def unread_char(self, c: str):
         if not self.open:
             raise closed_stream_error(self)
+        if not self.char_in:
+            raise wrong_stream_error(self, "character input")
         try:
             n = len(c.encode(self.ef.codec, "surrogatepass" if self.ef.codec == "utf-8"
                              else "strict"))
         except UnicodeEncodeError:
             n = 1
-        self.raw.seek(-n, 1)
-        if c == "\n":
-            self.line -= 1
+        # A character that was not read has nowhere to go back to.
+        if self.raw.tell() >= n:
+            self.raw.seek(-n, 1)
+            if c == "\n":
+                self.line -= 1
 
     def read_line(self):
         if not self.open or not self.char_in or self.ef.codec not in ("utf-8", "latin-1"):

@@ -396,6 +396,8 @@ class PyTextStream(LispStream):
             self.file.flush()
 
     def _read_char(self):
+        if self.direction == "output":
+            raise wrong_stream_error(self, "character input")
         c = self.file.read(1)
         return c if c else None
 
@@ -408,7 +410,7 @@ class PyTextStream(LispStream):
             return True
 
     def read_char_no_hang(self):
-        if self.open and not self.unread and not self._ready():
+        if self.open and not self.unread and self.direction != "output" and not self._ready():
             return ""
         return self.read_char()
 
@@ -416,7 +418,7 @@ class PyTextStream(LispStream):
         self.check_open()
         if self.unread:
             return True
-        if not self._ready():
+        if self.direction == "output" or not self._ready():
             return False
         c = self._read_char()
         if c is None:
@@ -441,6 +443,9 @@ class PyTextStream(LispStream):
 
     def write_byte(self, byte: int):
         self._check_output()
+        if type(byte) is not int or not 0 <= byte < 256:
+            raise LispError("TYPE-ERROR", {"DATUM": byte, "EXPECTED-TYPE": lisp_list(
+                cl_sym("UNSIGNED-BYTE"), 8)})
         self.file.flush()
         self._byte_file().write(bytes([byte]))
 

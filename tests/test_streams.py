@@ -258,3 +258,22 @@ def test_parse_namestring_from_lisp_never_escapes_as_python(interp, text):
         parse_namestring(LString(text))
     except LispError as e:
         assert e.class_name == "SB-KERNEL:NAMESTRING-PARSE-ERROR"
+
+
+def test_wrong_use_of_the_console_and_of_binary_files_is_a_lisp_error(tmp_path):
+    """Found by calling every stream function on every kind of stream:
+    these were Python exceptions."""
+    r = run_script(tmp_path, """
+(defmacro error-of (form) `(handler-case (progn ,form :no-error) (error (c) (type-of c))))
+(print (error-of (read-char *standard-output*)))
+(print (error-of (read-line *standard-output*)))
+(print (error-of (write-byte (car (list 'a)) *standard-output*)))
+(print (error-of (write-byte (+ 255 (length "x")) *standard-output*)))
+(with-open-file (s "u.bin" :direction :output :element-type '(unsigned-byte 8)) (write-byte 1 s))
+(print (with-open-file (s "u.bin" :element-type '(unsigned-byte 8)) (error-of (unread-char #\\a s))))
+(with-open-file (s "c.txt" :direction :output) (write-string "abc" s))
+(print (with-open-file (s "c.txt") (list (unread-char #\\z s) (read-char s))))
+""")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["SIMPLE-TYPE-ERROR", "SIMPLE-TYPE-ERROR", "TYPE-ERROR",
+                                "TYPE-ERROR", "SIMPLE-TYPE-ERROR", "(NIL", "#\\a)"]
