@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from .. import stream_classes  # noqa: F401  (the classes of streams)
 from ..compound_streams import BroadcastStream, ConcatenatedStream, EchoStream
+from ..dynamic import symbol_value
 from ..errors import lisp_error, type_error
 from ..functions import defun
 from ..macros import defmacro, args_of, body_of, L
 from ..objects import (NIL, T, MV, Symbol, LString, Char, Cons, cl_sym, sys_sym, keyword,
                        make_char, lisp_list, list_to_py)
+from ..reader_settings import READTABLE
+from ..readtable import STANDARD_SYNTAX, WHITESPACE, Readtable
 from ..stdstreams import SynonymStream, TwoWayStream, input_stream
 from ..streams import (LispStream, StringOutputStream, FillPointerOutputStream,
                        StringInputStream, eof_or)
@@ -250,7 +253,6 @@ def read_char_no_hang(stream=NIL, eof_error_p=T, eof_value=NIL, recursive_p=NIL)
 
 
 # whitespace[2] in the standard syntax (CLHS 2.1.4)
-_WHITESPACE = frozenset(" \t\n\r\f")
 
 
 @defun("PEEK-CHAR", "&optional peek-type input-stream eof-error-p eof-value recursive-p")
@@ -260,11 +262,14 @@ def peek_char(peek_type=NIL, stream=NIL, eof_error_p=T, eof_value=NIL, recursive
     s = input_stream(stream)
     if not (peek_type is NIL or peek_type is T or isinstance(peek_type, Char)):
         raise type_error(peek_type, lisp_list(S("OR"), S("CHARACTER"), S("BOOLEAN")))
+    # Whitespace[2] is what the current readtable says it is.
+    readtable = symbol_value(READTABLE)
+    syntax = readtable.syntax if type(readtable) is Readtable else STANDARD_SYNTAX
     while True:
         c = s.peek()
         if c is None:
             return eof_or(s, eof_error_p, eof_value)
-        if peek_type is NIL or (peek_type is T and c not in _WHITESPACE) or \
+        if peek_type is NIL or (peek_type is T and syntax.get(c) != WHITESPACE) or \
                 (isinstance(peek_type, Char) and c == peek_type.ch):
             return make_char(c)
         s.read_char()

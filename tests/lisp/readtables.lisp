@@ -293,8 +293,11 @@
 
 ;;; ------------------------------------------------------------ SET-SYNTAX-FROM-CHAR
 (let ((*readtable* (copy-readtable nil)))
-  (list (set-syntax-from-char #\, #\Space) (read-from-string "(1,2,,3)")))
-;=> (T (1 2 3))
+  (list (set-syntax-from-char #\, #\Space) (read-from-string "(1,2,,3)")
+        (with-input-from-string (s ",, x") (peek-char t s))))
+;=> (T (1 2 3) #\x)
+(with-input-from-string (s (format nil "~C x" (code-char 160))) (char-code (peek-char t s)))
+;=> 160
 (let ((*readtable* (copy-readtable nil)))
   (set-syntax-from-char #\' #\a)
   (mapcar #'symbol-name (read-from-string "(a'b 'c)")))
