@@ -368,11 +368,31 @@ def _analyze(form, scope):
         raise program_error("illegal function call: ~S", form)
 
 
+_MACROEXPAND_HOOK = cl_sym("*MACROEXPAND-HOOK*")
+
+
 def expand_with(fn, form, scope):
+    hook = _macroexpand_hook()
+    if hook is not None:
+        # a user's *MACROEXPAND-HOOK*: it is called with the expander
+        return single(state.machine.call_nested(hook, [fn, form, LexEnv(scope)]))
     if type(fn) is Primitive and fn.kind == "simple":
         return single(fn.fn(form, LexEnv(scope)))
     m = state.machine
     return single(m.call_nested(fn, [form, LexEnv(scope)]))
+
+
+def _macroexpand_hook():
+    """*MACROEXPAND-HOOK*'s value unless it is FUNCALL (the usual case)."""
+    from .dynamic import symbol_value
+    from .objects import UNBOUND
+    if _MACROEXPAND_HOOK.value is UNBOUND:
+        return None
+    h = symbol_value(_MACROEXPAND_HOOK)
+    funcall = cl_sym("FUNCALL")
+    if h is funcall or h is funcall.fn or h is NIL:
+        return None
+    return h
 
 
 def macroexpand_1(form, scope):
