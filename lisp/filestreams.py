@@ -20,7 +20,7 @@ from .errors import lisp_error, type_error
 from .objects import (KEYWORD, NIL, T, Char, Cons, LString, Symbol, cl_sym, keyword,
                       lisp_list, list_to_py)
 from .pathnames import Pathname
-from .streams import LispStream, closed_stream_error, wrong_stream_error
+from .streams import LispStream, closed_stream_error, os_error, wrong_stream_error
 
 __all__ = ["FileStream", "open_file", "ElementKind", "parse_element_type",
            "parse_external_format"]
@@ -178,7 +178,10 @@ class FileStream(LispStream):
                 self.raw.write(s[:e.start].encode(ef.codec, errors))
                 raise FE.encoding_error(self, ef.lisp, ord(s[e.start])) from None
             data = self._encode_replacing(s)
-        self.raw.write(data)
+        try:
+            self.raw.write(data)
+        except OSError as e:
+            raise os_error(self, "write to", e) from None
 
     def _encode_replacing(self, s: str) -> bytes:
         ef = self.ef
@@ -202,7 +205,10 @@ class FileStream(LispStream):
     def _read_char(self):
         if not self.char_in:
             raise wrong_stream_error(self, "character input")
-        b = self.raw.read(1)
+        try:
+            b = self.raw.read(1)
+        except OSError as e:
+            raise os_error(self, "read from", e) from None
         if not b:
             return None
         c = b[0]
@@ -276,7 +282,10 @@ class FileStream(LispStream):
     def read_line(self):
         if not self.open or not self.char_in or self.ef.codec not in ("utf-8", "latin-1"):
             return super().read_line()
-        data = self.raw.readline()
+        try:
+            data = self.raw.readline()
+        except OSError as e:
+            raise os_error(self, "read from", e) from None
         if not data:
             return None, True
         try:
@@ -317,7 +326,10 @@ class FileStream(LispStream):
                   else (0, (1 << bits) - 1))
         if type(byte) is not int or not lo <= byte <= hi:
             raise type_error(byte, kind.byte_type())
-        self.raw.write(byte.to_bytes(kind.unit, "little", signed=kind.signed))
+        try:
+            self.raw.write(byte.to_bytes(kind.unit, "little", signed=kind.signed))
+        except OSError as e:
+            raise os_error(self, "write to", e) from None
 
     def read_byte(self):
         if not self.open:
@@ -325,7 +337,10 @@ class FileStream(LispStream):
         kind = self.kind
         if kind.kind == "character" or self.direction not in ("input", "io"):
             raise wrong_stream_error(self, "binary input")
-        data = self.raw.read(kind.unit)
+        try:
+            data = self.raw.read(kind.unit)
+        except OSError as e:
+            raise os_error(self, "read from", e) from None
         if len(data) < kind.unit:
             return None
         return int.from_bytes(data, "little", signed=kind.signed)
@@ -360,7 +375,10 @@ class FileStream(LispStream):
     def finish(self):
         self.check_open()
         if self.direction in ("output", "io"):
-            self.raw.flush()
+            try:
+                self.raw.flush()
+            except OSError as e:
+                raise os_error(self, "write to", e) from None
 
     def close(self, abort=False):
         if not self.open:

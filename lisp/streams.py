@@ -29,7 +29,7 @@ from .objects import LString, NIL, cl_sym, lisp_list
 
 __all__ = ["LispStream", "StringOutputStream", "FillPointerOutputStream",
            "StringInputStream", "PyTextStream", "console_streams", "eof_or",
-           "closed_stream_error", "wrong_stream_error", "utf8_length"]
+           "closed_stream_error", "wrong_stream_error", "os_error", "utf8_length"]
 
 _CHARACTER = cl_sym("CHARACTER")
 
@@ -48,6 +48,15 @@ def wrong_stream_error(stream, what: str) -> LispError:
         "EXPECTED-TYPE": lisp_list(cl_sym("SATISFIES"), cl_sym(predicate)),
         "FORMAT-CONTROL": LString("~S is not a %s stream." % what),
         "FORMAT-ARGUMENTS": lisp_list(stream)})
+
+
+def os_error(stream, action: str, error: Exception) -> LispError:
+    """SBCL's stream error for an operating system failure: "couldn't read
+    from #<...>: Bad file descriptor"."""
+    from .errors import lisp_error
+    message = getattr(error, "strerror", None) or str(error)
+    return lisp_error("STREAM-ERROR", "~@<couldn't ~A ~S: ~2I~_~A~:>", LString(action),
+                      stream, LString(message), stream=stream)
 
 
 def utf8_length(s: str) -> int:
@@ -398,7 +407,10 @@ class PyTextStream(LispStream):
     def _read_char(self):
         if self.direction == "output":
             raise wrong_stream_error(self, "character input")
-        c = self.file.read(1)
+        try:
+            c = self.file.read(1)
+        except (OSError, ValueError) as e:
+            raise os_error(self, "read from", e) from None
         return c if c else None
 
     def _ready(self) -> bool:
@@ -453,7 +465,10 @@ class PyTextStream(LispStream):
         self.check_open()
         if self.direction == "output":
             raise wrong_stream_error(self, "binary input")
-        b = self._byte_file().read(1)
+        try:
+            b = self._byte_file().read(1)
+        except (OSError, ValueError) as e:
+            raise os_error(self, "read from", e) from None
         return b[0] if b else None
 
     def external_format(self):

@@ -277,3 +277,53 @@ def test_wrong_use_of_the_console_and_of_binary_files_is_a_lisp_error(tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["SIMPLE-TYPE-ERROR", "SIMPLE-TYPE-ERROR", "TYPE-ERROR",
                                 "TYPE-ERROR", "SIMPLE-TYPE-ERROR", "(NIL", "#\\a)"]
+
+
+_FUNCTIONS = """read-char read-char-no-hang peek-char unread-char read-line listen clear-input
+write-char write-string write-line terpri fresh-line finish-output force-output clear-output
+read-byte write-byte read-sequence write-sequence file-position file-length file-string-length
+stream-element-type stream-external-format open-stream-p input-stream-p output-stream-p
+interactive-stream-p close make-broadcast-stream make-concatenated-stream make-two-way-stream
+make-echo-stream make-synonym-stream broadcast-stream-streams concatenated-stream-streams
+two-way-stream-input-stream echo-stream-output-stream synonym-stream-symbol
+get-output-stream-string make-string-input-stream make-string-output-stream pathname namestring
+file-namestring directory-namestring enough-namestring parse-namestring merge-pathnames
+pathname-name pathname-directory wild-pathname-p pathname-match-p translate-pathname probe-file
+truename file-write-date file-author open read""".split()
+
+
+def test_every_stream_function_on_every_kind_of_argument_signals_lisp_conditions(tmp_path):
+    """Each function with no argument, each argument of a pool (every kind
+    of stream, open and closed, pathnames and non-streams), and the pairs
+    (object, stream) and (stream, object): values or Lisp conditions,
+    never an internal error."""
+    from lisp.interpreter import Interpreter
+    it = Interpreter()
+    f = tmp_path / "a.txt"
+    f.write_text("hello")
+    it.eval('''(defparameter *pool* (list 3 nil t :end "x" "%s" #\\a 'foo '(1 2) (make-array 3)
+      (make-string-input-stream "abc") (make-string-output-stream) (make-broadcast-stream)
+      (make-concatenated-stream) (make-synonym-stream '*standard-output*)
+      (let ((s (make-string-input-stream "z"))) (close s) s)
+      (open "%s") (open "%s" :element-type '(unsigned-byte 8)) (open "%s" :element-type :default)
+      (let ((s (open "%s"))) (close s) s) (make-pathname :name :wild)
+      (make-echo-stream (make-string-input-stream "e") (make-string-output-stream))))'''
+            % ((f,) * 5))
+    size = it.eval("(length *pool*)")
+    streams = [i for i in range(size) if it.eval("(streamp (nth %d *pool*))" % i)]
+    calls = [()] + [(i,) for i in range(size)]
+    calls += [(i, s) for i in (0, 4, 6, 8, 9) for s in streams]
+    calls += [(s, i) for s in streams for i in (0, 1, 3, 4, 6)]
+    failures = it.eval("""
+      (loop for name in '(%s)
+            nconc (loop for args in '(%s)
+                        for text = (handler-case
+                                       (progn (apply name (mapcar (lambda (i) (nth i *pool*))
+                                                                  args))
+                                              nil)
+                                     (error (c) (princ-to-string c)))
+                        when (and text (search "Internal error" text))
+                          collect (format nil "~A ~A: ~A" name args text)))"""
+                       % (" ".join(_FUNCTIONS),
+                          " ".join("(%s)" % " ".join(map(str, c)) for c in calls)))
+    assert failures is None or failures == [], failures
