@@ -25,6 +25,7 @@ layout first.
 """
 from __future__ import annotations
 
+from .docstrings import DOCS
 from .dynamic import state
 from .errors import program_error, simple_error, type_error
 from .functions import Primitive
@@ -79,6 +80,7 @@ class StructureDescription:
         self.default_constructor: Symbol | None = None
         self.predicate: Symbol | None = None
         self.copier: Symbol | None = None
+        self.doc: str | None = None       # the docstring before the slots
 
     def lisp_repr(self) -> str:
         return "#<DEFSTRUCT-DESCRIPTION %s>" % self.name.name
@@ -128,6 +130,7 @@ def parse_defstruct(form):
     name = desc.name
     slot_specs = args[1:]
     if slot_specs and type(slot_specs[0]) is LString:
+        desc.doc = slot_specs[0].value
         slot_specs = slot_specs[1:]
     constructors, include_overrides, offset = [], [], 0
     desc.predicate = _intern(name.name + "-P")
@@ -294,6 +297,12 @@ def _define_class(desc):
     cls.slots = desc.slots
     cls.extra["defstruct"] = desc
     desc.cls = cls
+    # SBCL sets the documentation only when a docstring is given: a
+    # redefinition without one keeps the old.
+    if desc.doc is not None:
+        cls.doc = desc.doc
+    elif old is not None and cls is not old:
+        cls.doc = old.doc
 
 
 def _check_instance(x, cls):
@@ -402,6 +411,9 @@ def define_structure(desc):
     setf functions, predicate and copier."""
     if desc.representation is None:
         _define_class(desc)
+    elif desc.doc is not None:
+        # a typed structure has no class: only its STRUCTURE documentation
+        DOCS[(desc.name, "STRUCTURE")] = desc.doc
     DESCRIPTIONS[desc.name] = desc
     for slot in desc.slots:
         accessor = _intern(desc.conc_name + slot.name.name)

@@ -100,7 +100,9 @@ def documentation(x, doc_type):
         key = (x, kind)
         if key in DOCS:
             return _as_lisp(DOCS[key])
-        holder = _type_holder(x)
+        # a DEFTYPE has TYPE documentation only; a class (a DEFSTRUCT's
+        # too) answers both with its own
+        holder = _type_holder(x) if kind == "TYPE" else CLASSES.get(x)
         return _as_lisp(_get_object_doc(holder)) if holder is not None else NIL
     return _as_lisp(DOCS.get((_key(x), kind)))
 
@@ -117,8 +119,8 @@ def set_documentation(new, x, doc_type):
     elif kind == "FUNCTION":
         target = _function_object(x)
         DOCS.pop((_key(x), kind), None)
-    elif kind == "TYPE" and isinstance(x, Symbol) and x in CLASSES:
-        target = CLASSES[x]
+    elif kind in ("TYPE", "STRUCTURE") and isinstance(x, Symbol) and x in CLASSES:
+        target = CLASSES[x]     # a class's TYPE and STRUCTURE docs are one
     if target is None or not _set_object_doc(target, doc):
         if doc is None:
             DOCS.pop((_key(x), kind), None)
