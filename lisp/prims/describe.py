@@ -1,6 +1,9 @@
 """DESCRIBE in SBCL's layout: the object, its kind in brackets, then
-sections for what a symbol names, a string's or vector's element type and
-length, a character's code and name, and an instance's slots.
+sections for what a symbol names (variable, function, setf function,
+class, type, property list), a character's code and name, and an
+instance's slots; arrays, hash tables, packages, pathnames and function
+objects are described by describe_objects.py, classes and generic
+functions by describe_clos.py.
 
 Only what this implementation knows is shown: no derived types or source
 files (SBCL's compiler information).
@@ -13,15 +16,18 @@ from .. import characters
 from ..dynamic import symbol_value
 from ..functions import defun, Function
 from ..machine import Closure, Frame
-from ..objects import (NIL, T, MV, UNBOUND, CONSTANT, SPECIAL, KEYWORD, Char, Cons, Instance,
-                       LispClass, LString, SingleFloat, Symbol, Vector, cl_sym)
-from ..printer import prin1_to_string
+from ..objects import (NIL, T, MV, UNBOUND, CONSTANT, SPECIAL, KEYWORD, Array, Char, Cons,
+                       HashTable, Instance, LispClass, LString, Package, SingleFloat, Symbol,
+                       Vector, CL, cl_sym, lisp_list)
+from ..pathnames import Pathname
+from ..analyzer import SPECIAL_FORMS
+from ..printer import prin1_to_string, princ_to_string
 from ..printvars import printer_bindings
-from ..types import FIXNUM_MIN, FIXNUM_MAX, class_of
-from . import describe_clos
+from ..types import CLASSES, DEFTYPES, FIXNUM_MIN, FIXNUM_MAX, class_of, expand_deftype
+from . import describe_clos, describe_objects
 from .docs import documentation
 from ..clos import GenericFunction, Method, protocol_gf, default_method
-from ..errors import program_error
+from ..errors import LispError, program_error
 
 
 def _qualified(sym: Symbol) -> str:
@@ -52,19 +58,16 @@ def _kind(x) -> str:
         while type(y) is Cons:
             y = y.cdr
         return "list" if y is NIL else "cons"
-    if isinstance(x, LString):
-        return "simple-string"
-    if isinstance(x, Vector):
-        simple = x.fill_pointer is None and not x.adjustable
-        general = x.element_type in (None, T)
-        return "simple-vector" if simple and general else "vector"
+    kind = describe_objects.kind_of(x)
+    if kind is not None:
+        return kind
     if isinstance(x, Instance):
         return {"structure": "structure-object", "standard": "standard-object",
                 "condition": "condition"}.get(x.cls.kind, "standard-object")
     if isinstance(x, GenericFunction):
         return "generic-function"
     if isinstance(x, Function):
-        return "compiled-function"
+        return "compiled function"
     if isinstance(x, (LispClass, Method)):
         return "standard-object"
     name = class_of(x).name
@@ -90,23 +93,62 @@ def _symbol_sections(sym: Symbol) -> list[list[str]]:
         sections.append(lines)
     fn = sym.macro if sym.macro is not None and sym.fn is None else sym.fn
     if fn is not None:
-        kind = ("macro" if fn is sym.macro
-                else "generic function" if type(fn).__name__ == "GenericFunction"
-                else "compiled function")
-        lines = [f"{name} names a {kind}:"]
-        ll = _lambda_list(fn)
-        if ll is not None:
-            lines.append(f"  Lambda-list: {ll}")
-        if isinstance(fn, GenericFunction):
-            lines += describe_clos.gf_lines(fn, 2)
-        lines += _doc_lines(documentation(sym, cl_sym("FUNCTION")))
-        if isinstance(fn, GenericFunction):
-            lines += describe_clos.gf_method_lines(fn, 2)
-        sections.append(lines)
+        kind = "macro" if fn is sym.macro else None
+        sections.append(_function_section(name, fn, documentation(sym, cl_sym("FUNCTION")),
+                                          kind))
+    elif sym in SPECIAL_FORMS and sym.package is CL:
+        sections.append([f"{name} names a special operator:"])
+    if sym.setf_fn is not None:
+        setf_name = lisp_list(cl_sym("SETF"), sym)
+        sections.append(_function_section(princ_to_string(setf_name), sym.setf_fn,
+                                          documentation(setf_name, cl_sym("FUNCTION"))))
     class_section = describe_clos.class_section(sym)
     if class_section is not None:
         sections.append(class_section)
+    cls = CLASSES.get(sym)
+    if cls is not None and cls.name is sym and cls.kind == "structure":
+        sections.append(describe_objects.structure_class_section(sym, cls))
+    elif cls is not None and cls.name is sym and cls.kind == "condition":
+        sections.append(describe_objects.condition_class_section(sym, cls))
+    if sym in DEFTYPES and sym not in CLASSES and sym.package is not CL:
+        sections.append(_type_section(sym))
+    plist = describe_objects.plist_section(sym)
+    if plist is not None:
+        sections.append(plist)
     return sections
+
+
+def _function_section(name: str, fn, doc, kind: str | None = None) -> list[str]:
+    """NAME names a macro / compiled or generic function: its lambda list,
+    documentation DOC and a generic function's methods."""
+    if kind is None:
+        kind = "generic function" if isinstance(fn, GenericFunction) else "compiled function"
+    lines = [f"{name} names a {kind}:"]
+    ll = _lambda_list(fn)
+    if ll is not None:
+        lines.append(f"  Lambda-list: {ll}")
+    if isinstance(fn, GenericFunction):
+        lines += describe_clos.gf_lines(fn, 2)
+    lines += _doc_lines(doc)
+    if isinstance(fn, GenericFunction):
+        lines += describe_clos.gf_method_lines(fn, 2)
+    return lines
+
+
+def _type_section(sym: Symbol) -> list[str]:
+    """SYM names a DEFTYPE: its lambda list, and its expansion when it
+    takes no arguments."""
+    expander = DEFTYPES[sym]
+    ll = _lambda_list(expander) if isinstance(expander, Function) else None
+    expansion = None
+    params = expander.lam.lambda_list if isinstance(expander, Closure) else None
+    if params is NIL or (type(params) is Cons and isinstance(params.car, Symbol)
+                         and params.car.name.startswith("&")):
+        try:
+            expansion = expand_deftype(sym, NIL)
+        except LispError:
+            pass
+    return describe_objects.type_section(sym, ll, expansion)
 
 
 def _lambda_list(fn) -> str | None:
@@ -129,6 +171,8 @@ def _unqualified(ll) -> str:
         if isinstance(x, Symbol) and x.package is not KEYWORD and x is not NIL:
             return Symbol(x.name)
         return x
+    if ll is NIL:
+        return "()"                 # SBCL prints lambda lists with ~:S
     with printer_bindings(gensym=False):
         return prin1_to_string(strip(ll))
 
@@ -139,28 +183,31 @@ def _instance_section(x: Instance) -> list[str]:
     names = [getattr(s, "name", s) for s in x.cls.slots] or list(x.slots)
     if not names:
         return []
-    width = max(30, max(len(prin1_to_string(n)) for n in names))
+    # SBCL writes the slot names with ~A: no package prefix
+    width = max(30, max(len(n.name) for n in names))
     lines = ["Slots with :INSTANCE allocation:"]
     for n in names:
         v = x.slots.get(n, UNBOUND)
-        shown = "#<unbound slot>" if v is UNBOUND else prin1_to_string(v)
-        lines.append(f"  {prin1_to_string(n):<{width}} = {shown}")
+        shown = "#<unbound slot>" if v is UNBOUND else describe_objects.prin1_to_line(v)
+        lines.append(f"  {n.name:<{width}} = {shown}")
     return lines
 
 
 def describe_lines(x) -> list[str]:
     """What DESCRIBE prints for X, as lines."""
-    head = _qualified(x) if isinstance(x, Symbol) else prin1_to_string(x)
+    head = _qualified(x) if isinstance(x, Symbol) else describe_objects.prin1_to_line(x)
     lines = [head, f"  [{_kind(x)}]"]
     sections: list[list[str]] = []
     if isinstance(x, Symbol):
         sections = _symbol_sections(x)
-    elif isinstance(x, LString):
-        sections = [["Element-type: CHARACTER", f"Length: {len(x.value)}"]]
-    elif isinstance(x, Vector):
-        etype = prin1_to_string(T if x.element_type is None else x.element_type)
-        length = len(x.items) if x.fill_pointer is None else x.fill_pointer
-        sections = [[f"Element-type: {etype}", f"Length: {length}"]]
+    elif isinstance(x, (LString, Vector, Array)):
+        sections = [describe_objects.array_lines(x)]
+    elif isinstance(x, HashTable):
+        sections = [describe_objects.hash_table_lines(x)]
+    elif isinstance(x, Package):
+        sections = [describe_objects.package_lines(x)]
+    elif isinstance(x, Pathname):
+        sections = [describe_objects.pathname_lines(x)]
     elif isinstance(x, Char):
         sections = [[f"Char-code: {ord(x.ch)}", f"Char-name: {characters.char_name(x.ch)}"]]
     elif isinstance(x, Instance):
@@ -173,6 +220,8 @@ def describe_lines(x) -> list[str]:
                     + describe_clos.gf_method_lines(x, 0)]
     elif isinstance(x, LispClass) and x.kind in ("standard", "forward"):
         sections = [[""] + describe_clos.class_lines(x, 0)]
+    elif isinstance(x, Function):
+        sections = [describe_objects.function_lines(x, _lambda_list(x))]
     for section in sections:
         lines.append("")
         lines += section
