@@ -67,6 +67,10 @@ def run_actions(interp: Interpreter, actions, final=False):
 def eval_in_repl(interp: Interpreter, text: str):
     """Evaluate TEXT (one or more forms); print the values of the last
     form, update * ** *** / // /// + ++ +++. Returns False after (exit)."""
+    from .prims.environment import dribble_stream
+    transcript = dribble_stream()
+    if transcript is not None:
+        transcript.write(_prompt(interp) + text.rstrip("\n") + "\n")
     try:
         interp.eval_repl_text(text)
     except LispExit as e:

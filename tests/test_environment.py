@@ -94,3 +94,19 @@ def test_ed_runs_the_editor_on_the_file(tmp_path, monkeypatch):
     it = Interpreter()
     it.eval(f'(ed "{tmp_path / "file.lisp"}")')
     assert log.read_text().strip() == str(tmp_path / "file.lisp")
+
+
+def test_dribble_records_the_repl_session_until_dribble_again(tmp_path):
+    """DRIBBLE: the REPL's inputs, values, output and error reports go to
+    the file as well as the console, until (dribble)."""
+    transcript = tmp_path / "session.txt"
+    forms = (f'(dribble "{transcript}")\n(+ 1 2)\n(format t "hello~%")\n(car 5)\n'
+             '(dribble)\n(+ 3 4)\n')
+    r = subprocess.run([sys.executable, REPL], input=forms, capture_output=True, text=True,
+                       cwd=ROOT, timeout=60)
+    assert "7" in r.stdout
+    text = transcript.read_text()
+    assert "* (+ 1 2)\n3\n" in text
+    assert "* (format t \"hello~%\")\nhello\nNIL\n" in text
+    assert "is not of type" in text
+    assert "(+ 3 4)" not in text and "\n7\n" not in text

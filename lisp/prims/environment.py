@@ -5,6 +5,11 @@ FORMATTER, WITH-HASH-TABLE-ITERATOR, PACKAGE-SHADOWING-SYMBOLS,
 UPGRADED-COMPLEX-PART-TYPE, PROVIDE/REQUIRE/*MODULES*, COMPILE-FILE and
 WITH-COMPILATION-UNIT, STEP, INSPECT, ROOM, DISASSEMBLE, ED and DRIBBLE.
 
+DRIBBLE records the session in a file: the global *STANDARD-OUTPUT* and
+*ERROR-OUTPUT* become broadcast streams to the console and the file,
+*STANDARD-INPUT* an echo stream into it, and the REPL writes each input it
+reads there (``dribble_stream``).
+
 An interpreter has no native code: COMPILE-FILE checks that the file reads
 (doing what SBCL does at compile time: DEFPACKAGE, IN-PACKAGE and
 (EVAL-WHEN (:COMPILE-TOPLEVEL) ...) take effect, so later forms read as
@@ -409,4 +414,44 @@ def ed(x=NIL):
     except OSError as e:
         raise lisp_error("SIMPLE-ERROR", "Could not run the editor ~A: ~A",
                          LString(editor), LString(str(e)))
+    return NIL
+
+
+# ---------------------------------------------------------------- DRIBBLE
+_DRIBBLE: list = []      # [file stream, saved (symbol, global value) pairs] while dribbling
+
+
+def dribble_stream():
+    """The file DRIBBLE records into, or None (the REPL echoes input there)."""
+    return _DRIBBLE[0] if _DRIBBLE else None
+
+
+def _stop_dribble():
+    stream, saved = _DRIBBLE
+    del _DRIBBLE[:]
+    for sym, value in saved:
+        sym.value = value
+    stream.finish()
+    stream.close()
+
+
+@defun("DRIBBLE", "&optional pathname", kind="gen")
+def dribble(pathname=NIL):
+    """(dribble pathname): record the interaction (input and output of the
+    console streams) in the file PATHNAME, superseding it; (dribble): stop."""
+    if _DRIBBLE:
+        _stop_dribble()
+    if pathname is NIL:
+        return NIL
+    from ..compound_streams import BroadcastStream, EchoStream
+    from ..objects import keyword
+    stream = yield (S("OPEN"), [pathname, keyword("DIRECTION"), keyword("OUTPUT"),
+                                keyword("IF-EXISTS"), keyword("SUPERSEDE")])
+    syms = [S("*STANDARD-OUTPUT*"), S("*ERROR-OUTPUT*"), S("*STANDARD-INPUT*")]
+    saved = [(sym, sym.value) for sym in syms]
+    out, err, inp = (sym.value for sym in syms)
+    syms[0].value = BroadcastStream([out, stream])
+    syms[1].value = BroadcastStream([err, stream])
+    syms[2].value = EchoStream(inp, stream)
+    _DRIBBLE[:] = [stream, saved]
     return NIL
