@@ -22,8 +22,13 @@ def _define(name: str, supers: tuple, kind: str = "structure"):
     STREAM_CLASSES[name] = cls
 
 
+# SBCL's metaclass of the abstract stream types, when CLOS has made it
+_pcl = find_package("SB-PCL")
+_system_class = CLASSES.get(_pcl.find("SYSTEM-CLASS")[0]) if _pcl is not None else None
 for _name in ("FILE-STREAM", "STRING-STREAM"):
     define_class(intern_name(_name), [CLASSES[intern_name("STREAM")]])
+    if _system_class is not None:
+        CLASSES[intern_name(_name)].extra["metaclass"] = _system_class
 _define("SB-KERNEL:ANSI-STREAM", ("STREAM", "STRUCTURE-OBJECT"))
 for _name, _supers in [
         ("BROADCAST-STREAM", ("SB-KERNEL:ANSI-STREAM",)),

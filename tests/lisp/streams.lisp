@@ -826,6 +826,25 @@ The value goes to *SINK* so that no compiler drops the call as unused."
   (list (rel (pathname s)) (pathname-name s) (file-namestring s) (rel (merge-pathnames "q" s))))
 ;=> ("a.txt" "a" "a.txt" "q.txt")
 
+;;; methods on stream classes
+(defgeneric stream-kind (s))
+(defmethod stream-kind ((s stream)) :stream)
+(defmethod stream-kind ((s string-stream)) :string)
+(defmethod stream-kind ((s file-stream)) :file)
+(defmethod stream-kind ((s two-way-stream)) :two-way)
+(defmethod stream-kind ((p pathname)) :pathname)
+(mapcar #'stream-kind
+        (list (make-string-input-stream "x") (make-broadcast-stream) *terminal-io*
+              (make-echo-stream (make-string-input-stream "x") (make-string-output-stream))
+              (pathname "x")))
+;=> (:STRING :STREAM :TWO-WAY :TWO-WAY :PATHNAME)
+(with-open-file (s (in-dir "kind.txt") :direction :output) (stream-kind s))
+;=> :FILE
+(find-class 'file-stream)
+;=> #<SB-PCL:SYSTEM-CLASS COMMON-LISP:FILE-STREAM>
+(class-of (make-broadcast-stream))
+;=> #<STRUCTURE-CLASS COMMON-LISP:BROADCAST-STREAM>
+
 ;;; questions on *query-io*
 (defun ask (input fn &rest args)
   "FN's answer to INPUT on *QUERY-IO*, and what it wrote there (newlines as |)."
