@@ -256,7 +256,10 @@ def flush_console():
     written before an error is never lost)."""
     for stream in _console:
         if stream.open:
-            stream.finish()
+            try:
+                stream.finish()
+            except LispError:
+                pass        # nowhere to report it: the console itself failed
 
 
 _OUTPUT_DESIGNATOR = lisp_list(cl_sym("OR"), cl_sym("STREAM"), cl_sym("BOOLEAN"))

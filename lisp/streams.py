@@ -400,9 +400,28 @@ class PyTextStream(LispStream):
         self.label = label
 
     def _write(self, s):
-        self.file.write(s)
-        if self.is_console and "\n" in s and self.interactive():
-            self.file.flush()
+        try:
+            self.file.write(s)
+            if self.is_console and "\n" in s and self.interactive():
+                self.file.flush()
+        except (OSError, ValueError) as e:
+            raise self._output_failed(e) from None
+
+    def _output_failed(self, e) -> LispError:
+        """The stream error for a failed write or flush. A console stream
+        whose reader went away (a broken pipe: `lisp prog.lisp | head`) is
+        pointed at /dev/null first, so the output still buffered cannot
+        fail again at every later flush and at exit: the program gets the
+        error once, as SBCL's does, and can end normally."""
+        if self.is_console and isinstance(e, BrokenPipeError):
+            import os
+            try:
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, self.file.fileno())
+                os.close(null)
+            except (OSError, ValueError, AttributeError):
+                pass
+        return os_error(self, "write to", e)
 
     def _read_char(self):
         if self.direction == "output":
@@ -480,8 +499,8 @@ class PyTextStream(LispStream):
         self.check_open()
         try:
             self.file.flush()
-        except (OSError, ValueError):
-            pass
+        except (OSError, ValueError) as e:
+            raise self._output_failed(e) from None
 
     def close(self, abort=False):
         if self.open and not self.is_console:

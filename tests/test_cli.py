@@ -87,6 +87,27 @@ def test_backtrace_through_top_level_progn_and_defvar(tmp_path):
     assert backtrace_lines(r.stderr)[0] == "0: (CAR 5)"
 
 
+@pytest.mark.parametrize("body", [
+    '(loop (format t "x~%"))',
+    '(loop (format t "x~%") (finish-output))',
+    '(unwind-protect (loop (print 1)) (print :cleanup))',
+    '(handler-case (loop (print 1)) (error (e) (print e)))',
+    '(sb-thread:make-thread (lambda () (loop (print 2)))) (loop (print 1))',
+])
+def test_broken_pipe_on_stdout_ends_a_script_quietly_with_status_0(tmp_path, body):
+    """`lisp prog.lisp | head`: when the reader of standard output goes
+    away, the script ends as SBCL's --script does, quietly with status 0,
+    instead of reporting an error (or spinning on a buffer that can never
+    be flushed)."""
+    p = subprocess.Popen([sys.executable, REPL, script(tmp_path, body + "\n")],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert p.stdout.readline()
+    p.stdout.close()
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 0, err
+    assert err == b"", err
+
+
 def test_cleanups_run_after_unhandled_error(tmp_path):
     r = run(script(tmp_path, '(unwind-protect (error "boom") (format t "cleanup ran~%"))\n'))
     assert r.returncode == 1

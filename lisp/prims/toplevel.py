@@ -277,6 +277,12 @@ def invoke_debugger(m, args):
     # stands for: a script exits 130, 129 or 143 (SPEC 1, 6); the REPL
     # says "Interrupted" once the cleanups have run, nothing more here.
     signum = _break_signal(c)
+    if mode == "script" and _console_stream_error(c):
+        # SBCL's --script: a broken standard stream (`lisp prog.lisp | head`)
+        # ends the program quietly, with status 0
+        from runtime.process import ToplevelExit
+        exit_to_toplevel(m, ToplevelExit(code=0))
+        return
     if mode == "repl" and signum is not None and proc is not None and proc.is_main:
         pass
     elif (mode == "repl" and getattr(interp, "interactive_debugger", False)
@@ -295,6 +301,19 @@ def invoke_debugger(m, args):
         err.write(f"Unhandled {condition_type_name(c)}:\n{indent(report)}\n(back at the top level)\n")
     _flush_err(err)
     exit_to_toplevel(m, ToplevelExit(condition=c, report=report, signal=signum))
+
+
+def _console_stream_error(c) -> bool:
+    """Is C a STREAM-ERROR on one of the console's standard streams?"""
+    from ..conditions import is_condition, slot_value
+    from ..stdstreams import _console
+    from ..types import CLASSES
+    if not isinstance(c, Instance) or not is_condition(c):
+        return False
+    if CLASSES[cl_sym("STREAM-ERROR")] not in c.cls.cpl:
+        return False
+    stream = slot_value(c, "STREAM")
+    return any(stream is s for s in _console) or getattr(stream, "is_console", False)
 
 
 def _break_signal(c):
