@@ -200,6 +200,11 @@ _FLOAT_TYPES = {"SINGLE-FLOAT": S_SINGLE_FLOAT, "SHORT-FLOAT": S_SINGLE_FLOAT,
 def upgrade_element_type(spec):
     """UPGRADED-ARRAY-ELEMENT-TYPE for the specialisations SBCL has on
     x86-64; anything else upgrades to T."""
+    from .types import CLASSES, DEFTYPES, expand_deftype
+    head = spec.car if type(spec) is Cons else spec
+    while type(head) is Symbol and head in DEFTYPES and head not in CLASSES:
+        spec = expand_deftype(head, spec.cdr if type(spec) is Cons else NIL)
+        head = spec.car if type(spec) is Cons else spec
     if type(spec) is Symbol:
         if spec.package is not CL:
             return T
