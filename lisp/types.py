@@ -12,11 +12,12 @@ from fractions import Fraction
 
 from .dynamic import state
 from .errors import LispError, program_error
-from .functions import Function, Primitive
-from .objects import (NIL, T, Symbol, Cons, Char, LString, Vector, Array, HashTable,
+from .functions import Function, Primitive, intern_name
+from .objects import (NIL, T, CL, Symbol, Cons, Char, LString, Vector, Array, HashTable,
                       SingleFloat, LispComplex, LispClass, Instance, Package, cl_sym,
-                      KEYWORD, lisp_list, list_to_py, MV)
+                      find_package, KEYWORD, lisp_list, list_to_py, MV)
 from .streams import LispStream
+from .typespec_errors import check_compound, check_specifier
 
 S = cl_sym
 CLASSES: dict = {}        # symbol -> LispClass
@@ -77,27 +78,64 @@ def define_class(name: str, supers=(), kind="built-in") -> LispClass:
     return cls
 
 
+for _name in ("SB-KERNEL",):
+    if find_package(_name) is None:
+        Package(_name, use=[CL])
+
 for _name, _supers in [
         ("T", ()), ("NUMBER", ("T",)), ("REAL", ("NUMBER",)), ("RATIONAL", ("REAL",)),
-        ("INTEGER", ("RATIONAL",)), ("RATIO", ("RATIONAL",)), ("FLOAT", ("REAL",)),
+        ("INTEGER", ("RATIONAL",)), ("FIXNUM", ("INTEGER",)), ("BIGNUM", ("INTEGER",)),
+        ("RATIO", ("RATIONAL",)), ("FLOAT", ("REAL",)),
         ("SINGLE-FLOAT", ("FLOAT",)), ("DOUBLE-FLOAT", ("FLOAT",)), ("COMPLEX", ("NUMBER",)),
+        ("SB-KERNEL:COMPLEX-SINGLE-FLOAT", ("COMPLEX",)),
+        ("SB-KERNEL:COMPLEX-DOUBLE-FLOAT", ("COMPLEX",)),
         ("CHARACTER", ("T",)), ("SYMBOL", ("T",)), ("SEQUENCE", ("T",)), ("LIST", ("SEQUENCE",)),
         ("CONS", ("LIST",)), ("NULL", ("SYMBOL", "LIST")), ("ARRAY", ("T",)),
-        ("VECTOR", ("ARRAY", "SEQUENCE")), ("STRING", ("VECTOR",)), ("BIT-VECTOR", ("VECTOR",)),
-        ("HASH-TABLE", ("T",)), ("FUNCTION", ("T",)), ("PACKAGE", ("T",)), ("STREAM", ("T",)),
-        ("RANDOM-STATE", ("T",)), ("PATHNAME", ("T",)), ("READTABLE", ("T",)),
+        # (defined in the order that lists direct subclasses as SBCL does)
+        ("VECTOR", ("ARRAY", "SEQUENCE")), ("SIMPLE-ARRAY", ("ARRAY",)),
+        ("SIMPLE-VECTOR", ("VECTOR", "SIMPLE-ARRAY")), ("STRING", ("VECTOR",)),
+        ("SIMPLE-STRING", ("STRING", "SIMPLE-ARRAY")),
+        ("SB-KERNEL::CHARACTER-STRING", ("STRING",)),
+        ("SB-KERNEL:SIMPLE-CHARACTER-STRING", ("SB-KERNEL::CHARACTER-STRING", "SIMPLE-STRING")),
+        ("BASE-STRING", ("STRING",)), ("SIMPLE-BASE-STRING", ("BASE-STRING", "SIMPLE-STRING")),
+        ("BIT-VECTOR", ("VECTOR",)), ("SIMPLE-BIT-VECTOR", ("BIT-VECTOR", "SIMPLE-ARRAY")),
+        ("FUNCTION", ("T",)), ("STREAM", ("T",)), ("PATHNAME", ("T",)),
         ("STANDARD-OBJECT", ("T",)), ("STRUCTURE-OBJECT", ("T",)), ("CONDITION", ("T",)),
         ("CLASS", ("STANDARD-OBJECT",)), ("BUILT-IN-CLASS", ("CLASS",)),
         ("STANDARD-CLASS", ("CLASS",)), ("STRUCTURE-CLASS", ("CLASS",))]:
-    define_class(_name, _supers)
+    define_class(intern_name(_name), [CLASSES[intern_name(s)] for s in _supers])
+# In SBCL these are structures: their class is a STRUCTURE-CLASS, and
+# STRUCTURE-OBJECT is in their precedence list.
+for _name in ("HASH-TABLE", "PACKAGE", "RANDOM-STATE", "READTABLE"):
+    define_class(_name, ("STRUCTURE-OBJECT",), kind="structure")
 
 C = CLASSES
 _CLASS_BY_PYTYPE = {
-    int: C[S("INTEGER")], Fraction: C[S("RATIO")], float: C[S("DOUBLE-FLOAT")],
-    SingleFloat: C[S("SINGLE-FLOAT")], LispComplex: C[S("COMPLEX")], Char: C[S("CHARACTER")],
-    Cons: C[S("CONS")], LString: C[S("STRING")], HashTable: C[S("HASH-TABLE")],
-    Package: C[S("PACKAGE")], Array: C[S("ARRAY")],
+    Fraction: C[S("RATIO")], float: C[S("DOUBLE-FLOAT")],
+    SingleFloat: C[S("SINGLE-FLOAT")], Char: C[S("CHARACTER")],
+    Cons: C[S("CONS")], HashTable: C[S("HASH-TABLE")], Package: C[S("PACKAGE")],
 }
+_FIXNUM, _BIGNUM = C[S("FIXNUM")], C[S("BIGNUM")]
+_COMPLEX_CLASSES = {SingleFloat: C[intern_name("SB-KERNEL:COMPLEX-SINGLE-FLOAT")],
+                    float: C[intern_name("SB-KERNEL:COMPLEX-DOUBLE-FLOAT")]}
+
+
+def _string_class(x) -> LispClass:
+    base = x.element_type is S("BASE-CHAR")
+    if _simple(x):
+        return C[S("SIMPLE-BASE-STRING")] if base else \
+            C[intern_name("SB-KERNEL:SIMPLE-CHARACTER-STRING")]
+    return C[S("BASE-STRING")] if base else C[intern_name("SB-KERNEL::CHARACTER-STRING")]
+
+
+def _vector_class(x) -> LispClass:
+    """SBCL's class of a vector; a specialized one (SBCL's internal
+    SIMPLE-ARRAY-UNSIGNED-BYTE-8 ...) is taken as VECTOR."""
+    if x.element_type is S("BIT"):
+        return C[S("SIMPLE-BIT-VECTOR")] if _simple(x) else C[S("BIT-VECTOR")]
+    if x.element_type is T and _simple(x):
+        return C[S("SIMPLE-VECTOR")]
+    return C[S("VECTOR")]
 
 
 def class_of(x) -> LispClass:
@@ -105,12 +143,20 @@ def class_of(x) -> LispClass:
     c = _CLASS_BY_PYTYPE.get(t)
     if c is not None:
         return c
+    if t is int:
+        return _FIXNUM if FIXNUM_MIN <= x <= FIXNUM_MAX else _BIGNUM
     if t is Instance:
         return x.cls
     if t is Symbol:
         return C[S("NULL")] if x is NIL else C[S("SYMBOL")]
+    if t is LString:
+        return _string_class(x)
     if t is Vector:
-        return C[S("BIT-VECTOR")] if x.element_type is S("BIT") else C[S("VECTOR")]
+        return _vector_class(x)
+    if t is Array:
+        return C[S("SIMPLE-ARRAY")] if _simple(x) else C[S("ARRAY")]
+    if t is LispComplex:
+        return _COMPLEX_CLASSES.get(type(x.real)) or C[S("COMPLEX")]
     if isinstance(x, Function):
         gf = getattr(x, "class_hook", None)
         return gf() if gf else C[S("FUNCTION")]
@@ -170,22 +216,13 @@ def _vector_like(x):
 
 ATOMIC_TYPES = {
     "ATOM": lambda x: type(x) is not Cons,
-    "FIXNUM": lambda x: type(x) is int and FIXNUM_MIN <= x <= FIXNUM_MAX,
-    "BIGNUM": lambda x: type(x) is int and not FIXNUM_MIN <= x <= FIXNUM_MAX,
     "BIT": lambda x: type(x) is int and x in (0, 1),
     "KEYWORD": lambda x: type(x) is Symbol and x.package is KEYWORD,
     "BOOLEAN": lambda x: x is T or x is NIL,
     "SHORT-FLOAT": lambda x: type(x) is SingleFloat,
     "LONG-FLOAT": lambda x: type(x) is float,
-    "SIMPLE-STRING": lambda x: type(x) is LString and _simple(x),
-    "BASE-STRING": lambda x: type(x) is LString,
-    "SIMPLE-BASE-STRING": lambda x: type(x) is LString and x.fill_pointer is None,
-    "SIMPLE-VECTOR": lambda x: type(x) is Vector and x.fill_pointer is None and not x.adjustable
-    and x.element_type is T,
-    "SIMPLE-BIT-VECTOR": lambda x: type(x) is Vector and x.element_type is S("BIT")
-    and x.fill_pointer is None,
-    "SIMPLE-ARRAY": lambda x: (type(x) in (Vector, LString) and x.fill_pointer is None
-                               and not x.adjustable) or (type(x) is Array and not x.adjustable),
+    # also a class, but a specialized simple vector's class is VECTOR here
+    "SIMPLE-ARRAY": lambda x: isinstance(x, (Vector, LString, Array)) and _simple(x),
     "BASE-CHAR": lambda x: type(x) is Char,
     "STANDARD-CHAR": lambda x: type(x) is Char and (x.ch == "\n" or " " <= x.ch <= "~"),
     "EXTENDED-CHAR": lambda x: False,
@@ -205,14 +242,14 @@ def typep(x, spec) -> bool:
     if type(spec) is Symbol:
         if spec is T:
             return True
+        f = ATOMIC.get(spec)
+        if f is not None:
+            return f(x)
         cls = CLASSES.get(spec)
         if cls is not None:
             if cls.kind == "built-in":
                 return cls in class_of(x).cpl
             return type(x) is Instance and cls in x.cls.cpl or cls in class_of(x).cpl
-        f = ATOMIC.get(spec)
-        if f is not None:
-            return f(x)
         exp = DEFTYPES.get(spec)
         if exp is not None:
             return typep(x, expand_deftype(spec, NIL))
@@ -220,10 +257,13 @@ def typep(x, spec) -> bool:
     if isinstance(spec, LispClass):
         return spec in class_of(x).cpl
     if type(spec) is not Cons:
+        check_specifier(spec)
         raise LispError("SIMPLE-ERROR", _unknown_type(spec))
     head = spec.car
     args = list_to_py(spec.cdr)
     n = head.name if type(head) is Symbol else ""
+    if type(head) is Symbol and head.package is CL:
+        check_compound(head, args)
     if n == "OR":
         return any(typep(x, a) for a in args)
     if n == "AND":
@@ -356,17 +396,22 @@ def type_of(x):
             return S("KEYWORD")
         return S("SYMBOL")
     if t is LString:
-        if x.fill_pointer is None and not x.adjustable:
-            return lisp_list(S("SIMPLE-ARRAY"), S("CHARACTER"), lisp_list(len(x)))
-        return lisp_list(S("AND"), S("STRING"), lisp_list(S("NOT"), S("SIMPLE-ARRAY")))
+        n = len(x.data)
+        if x.element_type is S("BASE-CHAR"):
+            return lisp_list(S("SIMPLE-BASE-STRING") if _simple(x) else S("BASE-STRING"), n)
+        if _simple(x):
+            return lisp_list(S("SIMPLE-ARRAY"), S("CHARACTER"), lisp_list(n))
+        return lisp_list(S("VECTOR"), S("CHARACTER"), n)
     if t is Vector:
-        if x.element_type is S("BIT"):
-            return lisp_list(S("SIMPLE-BIT-VECTOR"), len(x))
-        if x.fill_pointer is None and not x.adjustable:
-            return lisp_list(S("SIMPLE-VECTOR"), len(x))
-        return lisp_list(S("VECTOR"), x.element_type, len(x.items))
+        n, et, simple = len(x.items), x.element_type, _simple(x)
+        if et is S("BIT"):
+            return lisp_list(S("SIMPLE-BIT-VECTOR") if simple else S("BIT-VECTOR"), n)
+        if simple:
+            return (lisp_list(S("SIMPLE-VECTOR"), n) if et is T
+                    else lisp_list(S("SIMPLE-ARRAY"), et, lisp_list(n)))
+        return lisp_list(S("VECTOR"), et, n)
     if t is Array:
-        return lisp_list(S("SIMPLE-ARRAY") if not x.adjustable else S("ARRAY"), x.element_type,
+        return lisp_list(S("SIMPLE-ARRAY") if _simple(x) else S("ARRAY"), x.element_type,
                          lisp_list(*x.dims))
     if t is Char:
         return S("STANDARD-CHAR") if (x.ch == "\n" or " " <= x.ch <= "~") else S("CHARACTER")
@@ -374,9 +419,9 @@ def type_of(x):
         return lisp_list(S("COMPLEX"), type_of_complex_parts(x.real, x.imag))
     if t is Instance:
         return x.cls.name
-    if isinstance(x, Function):
-        return class_of(x).name
-    return class_of(x).name
+    name = class_of(x).name
+    # every function is compiled in SBCL
+    return S("COMPILED-FUNCTION") if name is S("FUNCTION") else name
 
 
 def type_of_complex_parts(re, im):
