@@ -10,6 +10,7 @@ from ..objects import (NIL, T, MV, SYSTEM, Symbol, Cons, LString, Vector, LispCl
                        SingleFloat, LispComplex, cl_sym, sys_sym, list_to_py, make_char)
 from ..printer import prin1_to_string
 from ..printvars import printer_bindings
+from .. import subtypes
 from ..types import (typep, type_of, class_of, CLASSES, DEFTYPES, expand_deftype)
 
 S = cl_sym
@@ -66,60 +67,16 @@ def _normalize(spec):
             return spec
 
 
-_NUMERIC = ["INTEGER", "RATIONAL", "REAL", "NUMBER", "FLOAT", "SINGLE-FLOAT", "DOUBLE-FLOAT"]
-
-
 @defun("SUBTYPEP", "type-1 type-2 &optional environment", mv=True)
 def subtypep(t1, t2, env=NIL):
-    """SUBTYPEP for class names, the atomic types of types.py and the
-    combinations (OR, AND, NOT, MEMBER, EQL) people use; answers NIL NIL when
-    it cannot decide, as the standard allows."""
-    r = _subtypep(_normalize(t1), _normalize(t2))
+    """Return two values indicating the relationship between type1 and type2.
+  If values are T and T, type1 definitely is a subtype of type2.
+  If values are NIL and T, type1 definitely is not a subtype of type2.
+  If values are NIL and NIL, it couldn't be determined."""
+    r = subtypes.subtypep(t1, t2)
     if r is None:
         return MV((NIL, NIL))
     return MV((truth(r), T))
-
-
-def _subtypep(a, b):
-    if a == b or b is T:
-        return True
-    if a is NIL:
-        return True
-    if type(b) is Cons and b.car is S("OR"):
-        if any(_subtypep(a, x) for x in list_to_py(b.cdr)):
-            return True
-    if type(b) is Cons and b.car is S("AND"):
-        rs = [_subtypep(a, x) for x in list_to_py(b.cdr)]
-        return all(rs) if None not in rs else None
-    if type(a) is Cons and a.car is S("OR"):
-        rs = [_subtypep(x, b) for x in list_to_py(a.cdr)]
-        return all(rs) if None not in rs else None
-    if type(a) is Cons and a.car is S("AND"):
-        if any(_subtypep(x, b) for x in list_to_py(a.cdr)):
-            return True
-        return None
-    if type(a) is Cons and a.car in (S("MEMBER"), S("EQL")):
-        return all(typep(x, b) for x in list_to_py(a.cdr))
-    if isinstance(a, Symbol) and isinstance(b, Symbol):
-        ca, cb = CLASSES.get(a), CLASSES.get(b)
-        if ca is not None and cb is not None:
-            return cb in ca.cpl
-        known = {"FIXNUM": "INTEGER", "BIGNUM": "INTEGER", "BIT": "INTEGER", "KEYWORD": "SYMBOL",
-                 "BOOLEAN": "SYMBOL", "SIMPLE-STRING": "STRING", "SIMPLE-VECTOR": "VECTOR",
-                 "ATOM": None, "SIMPLE-BIT-VECTOR": "BIT-VECTOR", "BASE-CHAR": "CHARACTER",
-                 "STANDARD-CHAR": "CHARACTER", "SIGNED-BYTE": "INTEGER", "UNSIGNED-BYTE": "INTEGER"}
-        if a.name in known and known[a.name] is not None:
-            up = S(known[a.name])
-            return a is b or _subtypep(up, b)
-        if b.name == "ATOM":
-            return a is not S("CONS") and a is not S("LIST") and (ca is not None or a.name in known)
-        if ca is not None and b.name in known:
-            return False
-        return None
-    if type(a) is Cons and isinstance(a.car, Symbol) and a.car.name in _NUMERIC:
-        return _subtypep(a.car, b if isinstance(b, Symbol) else b.car) \
-            if isinstance(b, Symbol) else None
-    return None
 
 
 def _cannot_convert(obj, rtype):
