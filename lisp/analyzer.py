@@ -999,6 +999,9 @@ def _lambda_context():
     truename = symbol_value(cl_sym("*LOAD-TRUENAME*"))
     if isinstance(truename, LString):
         return (IN_KEYWORD, truename)
+    if truename is not NIL and type(truename).__name__ == "Pathname":
+        from .pathnames import native_namestring
+        return (IN_KEYWORD, LString(native_namestring(truename)))
     return ()
 
 

@@ -377,7 +377,11 @@ class FormBuilder:
         x = self.datum(node.children[1])
         if type(x) is not LString:
             raise self.fail("#P needs a namestring, not " + self.source(node.children[1]), node)
-        return x
+        from .pathnames import NamestringParseError, parse_namestring
+        try:
+            return parse_namestring(x.value)
+        except NamestringParseError as e:
+            raise e.lisp_error() from None
 
     def _structure(self, node):
         x = self.datum(node.children[1])

@@ -166,13 +166,17 @@ def sharp_s(r: CharReader, sub: str, _numarg):
 
 
 def sharp_p(r: CharReader, sub: str, _numarg):
-    """#P"namestring": the namestring (pathnames are strings here)."""
+    """#P"namestring": the pathname it names."""
     x = r.read_object()
     if r.settings.suppress:
         return NIL
     if type(x) is not LString:
         raise r.error("#%s needs a namestring, not %s" % (sub.upper(), object_text(x)))
-    return x
+    from .pathnames import NamestringParseError, parse_namestring
+    try:
+        return parse_namestring(x.value)
+    except NamestringParseError as e:
+        raise e.lisp_error() from None
 
 
 def sharp_plus_minus(r: CharReader, sub: str, _numarg):

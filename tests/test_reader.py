@@ -450,9 +450,18 @@ def test_arrays():
     assert message(read_error("#2A((1 2) (3))")).startswith("malformed #2A contents")
 
 
-def test_pathname_syntax_reads_the_namestring():
-    assert rd('#p"foo.lisp"').value == "foo.lisp"
-    assert rd('#P"a" b').value == "a"
+def test_pathname_syntax_reads_a_pathname():
+    from lisp.pathnames import Pathname, namestring
+    p = rd('#p"/tmp/foo.lisp"')
+    assert type(p) is Pathname and namestring(p) == "/tmp/foo.lisp"
+    assert p.name == "foo" and p.type == "lisp"
+    assert namestring(rd('#P"a" b')) == "a"
+    # SBCL's NAMESTRING-PARSE-ERROR for a bad namestring
+    from lisp import Interpreter
+    it = Interpreter()
+    # the text #p"a\\" : a namestring ending in an escape character
+    assert it.eval("""(handler-case (read-from-string (format nil "#p~Ca~C~C~C" #\\" #\\\\ #\\\\ #\\"))
+                        (error (e) (symbol-name (type-of e))))""") == "NAMESTRING-PARSE-ERROR"
 
 
 def test_structure_syntax_uses_the_hook(monkeypatch):

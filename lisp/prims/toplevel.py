@@ -77,8 +77,10 @@ def _bind_load_specials(m, path):
     bind_special(m, PACKAGE, symbol_value(PACKAGE))
     bind_special(m, READTABLE, symbol_value(READTABLE))
     if path is not None:
-        bind_special(m, LOAD_PATHNAME, LString(path))
-        bind_special(m, LOAD_TRUENAME, LString(os.path.abspath(path)))
+        # pathnames, as in SBCL: the file name merged with the defaults, and its truename
+        from .pathnames import parse_native_namestring
+        bind_special(m, LOAD_PATHNAME, parse_native_namestring(LString(os.path.abspath(path)))[0])
+        bind_special(m, LOAD_TRUENAME, parse_native_namestring(LString(os.path.realpath(path)))[0])
 
 
 @defun("LOAD", "filespec &key verbose print if-does-not-exist external-format", kind="control")
