@@ -319,7 +319,9 @@ associated with the N restarts just established (CLHS 9.1.4.2.4)."
 (defmacro check-type (place type &optional type-string)
   "Signal a correctable TYPE-ERROR unless PLACE's value is of TYPE; the
 STORE-VALUE restart stores a new value and checks again."
-  (let ((value (gensym "VALUE")))
+  (let ((value (gensym "VALUE"))
+        ;; as SBCL, the type as it spells it once parsed: (MOD 10) for (INTEGER 0 9)
+        (type (sys::%canonical-type type)))
     `(do ((,value ,place ,place))
          ((typep ,value ',type) nil)
        (setf ,place (check-type-error ',place ,value ',type ,type-string)))))

@@ -6,11 +6,13 @@ from fractions import Fraction
 from ..errors import lisp_error, type_error
 from ..functions import defun
 from ..macros import defmacro, args_of, body_of, L
+from ..numbers import to_double, to_single
 from ..objects import (NIL, T, MV, SYSTEM, Symbol, Cons, LString, Vector, LispClass,
                        SingleFloat, LispComplex, cl_sym, sys_sym, list_to_py, make_char)
 from ..printer import prin1_to_string
 from ..printvars import printer_bindings
 from .. import subtypes
+from ..type_unparse import canonical
 from ..types import (typep, type_of, class_of, CLASSES, DEFTYPES, expand_deftype)
 
 S = cl_sym
@@ -23,6 +25,12 @@ def truth(x):
 @defun("TYPEP", "object type-specifier &optional environment")
 def typep_(obj, spec, env=NIL):
     return truth(typep(obj, spec))
+
+
+@defun("SYS::%CANONICAL-TYPE", "type-specifier")
+def canonical_type(spec):
+    """SPEC as SBCL spells it after parsing it, for CHECK-TYPE's error."""
+    return canonical(spec)
 
 
 @defun("TYPE-OF", "object")
@@ -114,19 +122,21 @@ def coerce(obj, result_type):
     if name in ("FLOAT", "SINGLE-FLOAT", "SHORT-FLOAT", "DOUBLE-FLOAT", "LONG-FLOAT"):
         if type(obj) in (int, Fraction, float, SingleFloat):
             if name in ("DOUBLE-FLOAT", "LONG-FLOAT"):
-                return float(obj)
+                return to_double(obj)
             if name == "FLOAT" and type(obj) is float:
                 return obj
-            return SingleFloat.of(float(obj))
+            return to_single(obj)
         raise _cannot_convert(obj, result_type)
     if name == "COMPLEX":
-        if type(obj) in (int, Fraction):
-            return obj
+        if type(obj) not in (int, Fraction, float, SingleFloat, LispComplex):
+            raise _cannot_convert(obj, result_type)
+        float_type = _complex_float_part(rtype)
+        if float_type is not None:
+            re, im = (obj.real, obj.imag) if type(obj) is LispComplex else (obj, 0)
+            return LispComplex(float_type(re), float_type(im))
         if type(obj) in (float, SingleFloat):
             return LispComplex(obj, type(obj)(0.0))
-        if type(obj) is LispComplex:
-            return obj
-        raise _cannot_convert(obj, result_type)
+        return obj
     if name == "FUNCTION":
         if isinstance(obj, Symbol) and obj.fn is not None:
             return obj.fn
@@ -135,6 +145,22 @@ def coerce(obj, result_type):
             return state.machine.call_nested(S("EVAL").fn, [L(S("FUNCTION"), obj)])
         raise type_error(obj, rtype)
     raise _cannot_convert(obj, result_type)
+
+
+def _complex_float_part(rtype):
+    """The float conversion a (COMPLEX part) result type asks for, or None
+    when the parts are kept: (COMPLEX DOUBLE-FLOAT) makes double floats,
+    (COMPLEX SINGLE-FLOAT) and (COMPLEX FLOAT) single floats, as SBCL."""
+    if type(rtype) is not Cons or type(rtype.cdr) is not Cons:
+        return None
+    part = rtype.cdr.car
+    head = part.car if type(part) is Cons else part
+    name = head.name if isinstance(head, Symbol) else ""
+    if name in ("DOUBLE-FLOAT", "LONG-FLOAT"):
+        return to_double
+    if name in ("SINGLE-FLOAT", "SHORT-FLOAT", "FLOAT"):
+        return to_single
+    return None
 
 
 _SEQUENCE_TYPE_NAMES = {"LIST", "CONS", "NULL", "VECTOR", "SIMPLE-VECTOR", "ARRAY",

@@ -655,3 +655,48 @@
 ;error> TYPE-ERROR
 (handler-case (subtypep '(integer a b) 'integer) (error (e) (princ-to-string e)))
 ;=> "Low bound is not * or an integer or list of one integer: A"
+
+;;; COERCE to complex and float types
+(list (coerce 1 'complex) (coerce 1 '(complex float)) (coerce 1 '(complex single-float)))
+;=> (1 #C(1.0 0.0) #C(1.0 0.0))
+(list (coerce 1 '(complex double-float)) (coerce 1/2 '(complex double-float)) (coerce 1.5 '(complex double-float)))
+;=> (#C(1.0d0 0.0d0) #C(0.5d0 0.0d0) #C(1.5d0 0.0d0))
+(list (coerce 1.5d0 '(complex single-float)) (coerce 1.5 'complex) (coerce #c(1 2) '(complex double-float)))
+;=> (#C(1.5 0.0) #C(1.5 0.0) #C(1.0d0 2.0d0))
+(list (coerce #c(1 2) '(complex float)) (coerce #c(1.0 2.0) '(complex double-float)) (coerce 1 '(complex rational)))
+;=> (#C(1.0 2.0) #C(1.0d0 2.0d0) 1)
+(list (coerce 1.5d0 '(complex float)) (coerce 1/3 '(complex single-float)))
+;=> (#C(1.5 0.0) #C(0.33333334 0.0))
+(handler-case (coerce (expt 10 50) 'single-float) (error (e) (type-of e)))
+;=> FLOATING-POINT-OVERFLOW
+(handler-case (coerce (expt 10 400) 'double-float) (error (e) (type-of e)))
+;=> FLOATING-POINT-OVERFLOW
+(handler-case (coerce (expt 10 50) '(complex single-float)) (error (e) (type-of e)))
+;=> FLOATING-POINT-OVERFLOW
+
+;;; CHECK-TYPE names the type as SBCL spells it once parsed
+(deftype ty-digit () '(integer 0 9))
+(defun ty-check (x type-thunk) (handler-case (funcall type-thunk x) (type-error (e) (type-error-expected-type e))))
+(ty-check 'a (lambda (x) (check-type x (integer 0 9)) x))
+;=> (MOD 10)
+(ty-check 'a (lambda (x) (check-type x (or null ty-digit)) x))
+;=> (OR NULL (MOD 10))
+(ty-check 'a (lambda (x) (check-type x (or (integer 0 9) string)) x))
+;=> (OR STRING (MOD 10))
+(ty-check 'a (lambda (x) (check-type x (integer 0 *)) x))
+;=> UNSIGNED-BYTE
+(ty-check 'a (lambda (x) (check-type x (integer 1 *)) x))
+;=> (INTEGER 1)
+(ty-check 'a (lambda (x) (check-type x (integer 0 255)) x))
+;=> (UNSIGNED-BYTE 8)
+(ty-check 'a (lambda (x) (check-type x (or vector list)) x))
+;=> (OR LIST VECTOR)
+(ty-check 'a (lambda (x) (check-type x (cons integer)) x))
+;=> (CONS INTEGER T)
+(ty-check 'a (lambda (x) (check-type x (member 1 2 3)) x))
+;=> (INTEGER 1 3)
+(ty-check 'a (lambda (x) (check-type x string) x))
+;=> STRING
+(let ((x -1)) (handler-case (check-type x (integer 0 *)) (error (e) (princ-to-string e))))
+;=> "The value of X is -1, which is not of type UNSIGNED-BYTE."
+
