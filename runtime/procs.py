@@ -141,7 +141,9 @@ def initial_bindings(alist) -> dict:
 
 class _BindAndCall(Function):
     """The first thing a new process does when its initial bindings are
-    forms (MT/BT): evaluate each form in the new process, bind it, then
+    forms (MT/BT): evaluate every form in the new process, then bind all
+    the symbols to the values (as PROGV does in bordeaux-threads and
+    CLISP: a form does not see the bindings of the forms before it), then
     call the function."""
     __slots__ = ("forms", "fn", "args")
 
@@ -152,31 +154,35 @@ class _BindAndCall(Function):
         self.args = args
 
     def invoke(self, m, args):
-        m.k.append(_BindFormsFrame(self.forms, 0, self.fn, self.args))
+        m.k.append(_BindFormsFrame(self.forms, 0, self.fn, self.args, []))
         m.value = NIL
         m.node = None
 
 
 class _BindFormsFrame(Frame):
-    __slots__ = ("forms", "i", "fn", "args")
+    __slots__ = ("forms", "i", "fn", "args", "values")
 
-    def __init__(self, forms, i, fn, args):
+    def __init__(self, forms, i, fn, args, values):
         self.forms = forms
         self.i = i
         self.fn = fn
         self.args = args
+        self.values = values
 
     def resume(self, m):
         from lisp.machine import bind_special
+        values = self.values
         if self.i > 0:
             v = m.value
-            bind_special(m, self.forms[self.i - 1][0], v.primary if type(v) is MV else v)
+            values.append(v.primary if type(v) is MV else v)
         if self.i < len(self.forms):
             sym, form = self.forms[self.i]
-            m.k.append(_BindFormsFrame(self.forms, self.i + 1, self.fn, self.args))
+            m.k.append(_BindFormsFrame(self.forms, self.i + 1, self.fn, self.args, values))
             from lisp.prims.control import process_toplevel
             process_toplevel(m, form)
             return
+        for (sym, _), value in zip(self.forms, values):
+            bind_special(m, sym, value)
         m.invoke(self.fn, self.args)
 
 

@@ -72,6 +72,12 @@ def test_rule_3_5_default_special_bindings_are_evaluated_in_the_new_thread(it):
       (bt:join-thread (bt:make-thread (lambda () *bt-b*) :initial-bindings '((*bt-b* . 42))))""") == \
         "(42)"
     assert show(it, "(cdr (assoc '*print-base* bt:*standard-io-bindings*))") == "(10)"
+    # all the forms are evaluated, then all bound (bordeaux-threads' PROGV):
+    # a form sees the global value of a symbol bound before it in the list
+    assert show(it, """
+      (bt:join-thread (bt:make-thread (lambda () (list *bt-a* *bt-b*))
+                        :initial-bindings '((*bt-a* . 1) (*bt-b* . *bt-a*))))""") == \
+        "((1 :GLOBAL-A))"
 
 
 def test_locks(it):
