@@ -208,25 +208,23 @@ SWEEP = """
 """
 
 
-def test_rule_6_7_sweep_either_semaphore_or_break_never_both():
-    """SPEC 6.7: a break injected before every step of a scenario using
-    semaphore-wait/enable-break under (parameterize-break nil ...): either
-    the semaphore was decremented (:TOOK, the break raised only after the
-    disabled region, :OUTER-BREAK) or the break was raised inside the wait
-    (:INNER-BREAK, count unchanged), never both; nothing is lost."""
-    it = Interpreter()
-    it.eval(SWEEP)
-    sem = it.eval("*sem*")
+def break_sweep(it, reset=lambda: None, observe=lambda: None):
+    """The scenario of an exactness sweep: SCENARIO, defined in IT, notes
+    what happens in *LOG*. Runs it once undisturbed, then once for every
+    step N with a break sent to it before step N (RESET runs before each
+    run). Returns the undisturbed log, the step count, and for each N the
+    tuple (N, log before the break, final log, whether a break was sent
+    and handled (the process ended normally), what OBSERVE returns after
+    the run)."""
+    from runtime.breaks import break_thread
+    from lisp.objects import NIL, list_to_py
     fn = it.read("scenario").fn
     sched = it.scheduler
-    from runtime.breaks import break_thread
-
     log_sym = it.read("*log*")
-    from lisp.objects import NIL, list_to_py
 
     def start():
         log_sym.value = NIL
-        sem.count = 1
+        reset()
         return sched.spawn(fn, [], name="sweep")
 
     def log():
@@ -237,25 +235,46 @@ def test_rule_6_7_sweep_either_semaphore_or_break_never_both():
     total = 0
     while p.alive:
         total += sched.run_steps(p, 1)
-    assert log() == ["START", "TOOK", "AFTER"]
-    outcomes = set()
+    clean = log()
+    runs = []
     for n in range(total + 1):
         p = start()
         sched.run_steps(p, n)
         before = log()
-        if p.alive:
+        sent = p.alive
+        if sent:
             sched.load(p)
             break_thread(sched.machine, p, "interrupt")
             sched.save(p)
             sched.current = None
         sched.run_until(lambda: not p.alive)
-        got = log()
+        runs.append((n, before, log(), sent and p.exit is None, observe()))
+    return clean, total, runs
+
+
+def test_rule_6_7_sweep_either_semaphore_or_break_never_both():
+    """SPEC 6.7: a break injected before every step of a scenario using
+    semaphore-wait/enable-break under (parameterize-break nil ...): either
+    the semaphore was decremented (:TOOK, the break raised only after the
+    disabled region, :OUTER-BREAK) or the break was raised inside the wait
+    (:INNER-BREAK, count unchanged), never both; nothing is lost."""
+    it = Interpreter()
+    it.eval(SWEEP)
+    sem = it.eval("*sem*")
+
+    def reset():
+        sem.count = 1
+
+    clean, total, runs = break_sweep(it, reset, observe=lambda: sem.count)
+    assert clean == ["START", "TOOK", "AFTER"]
+    outcomes = set()
+    for n, before, got, handled, count in runs:
         assert got[:len(before)] == before, (n, got)
         took = "TOOK" in got
         inner = "INNER-BREAK" in got
         assert not (took and inner), (n, got)
-        assert sem.count == (0 if took else 1), (n, got, sem.count)
-        if p.exit is None and "AFTER" not in before and n < total:
+        assert count == (0 if took else 1), (n, got, count)
+        if handled and "AFTER" not in before:
             # the break was delivered exactly once, somewhere
             assert got.count("INNER-BREAK") + got.count("OUTER-BREAK") == 1, (n, got)
         outcomes.add(tuple(got))
@@ -288,41 +307,14 @@ def test_rule_6_6_sweep_no_break_between_raise_and_handler():
     of the unwinding); and it is never lost."""
     it = Interpreter()
     it.eval(UNWIND_SWEEP)
-    fn = it.read("scenario").fn
-    sched = it.scheduler
-    from runtime.breaks import break_thread
-    from lisp.objects import NIL, list_to_py
-    log_sym = it.read("*log*")
-
-    def start():
-        log_sym.value = NIL
-        return sched.spawn(fn, [], name="sweep")
-
-    def log():
-        return [s.name for s in reversed(list_to_py(log_sym.value))]
-
-    p = start()
-    total = 0
-    while p.alive:
-        total += sched.run_steps(p, 1)
-    assert log() == ["SIGNALLED", "C1", "C2", "HANDLER", "AFTER"]
+    clean, total, runs = break_sweep(it)
+    assert clean == ["SIGNALLED", "C1", "C2", "HANDLER", "AFTER"]
     outcomes = set()
-    for n in range(total + 1):
-        p = start()
-        sched.run_steps(p, n)
-        before = log()
-        delivered = p.alive
-        if delivered:
-            sched.load(p)
-            break_thread(sched.machine, p, "interrupt")
-            sched.save(p)
-            sched.current = None
-        sched.run_until(lambda: not p.alive)
-        got = log()
+    for n, before, got, handled, _ in runs:
         assert got[:len(before)] == before, (n, got)
         if "SIGNALLED" in got and "BREAK" in got:
             assert got.index("HANDLER") < got.index("BREAK"), (n, got)
-        if delivered and "AFTER" not in before and "SIGNALLED" in got:
+        if handled and "AFTER" not in before and "SIGNALLED" in got:
             assert got.count("BREAK") == 1, (n, got)
         outcomes.add(tuple(got))
     # the break lands before the raise for early steps and after the clause for later ones
