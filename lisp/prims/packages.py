@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..dynamic import defvar, symbol_value
 from ..errors import lisp_error, type_error, program_error
-from ..functions import defun, designator_string
+from ..conditions import condition_class, report_simple
+from ..functions import call_lisp, defun, designator_string
 from ..macros import defmacro, args_of, L
 from ..objects import (NIL, T, MV, Symbol, Package, LString, cl_sym, sys_sym, keyword,
                        list_to_py, list_from_iter, find_package, PACKAGES, CL_USER)
@@ -20,14 +21,28 @@ def package_error(fmt, *args, package=NIL):
     return lisp_error("PACKAGE-ERROR", fmt, *args, package=package)
 
 
+# SBCL's class for a name that designates no package (SB-EXT)
+condition_class("SB-EXT:PACKAGE-DOES-NOT-EXIST", ["SYS::SIMPLE-PACKAGE-ERROR"],
+                report=report_simple)
+
+
+def is_deleted(p: Package) -> bool:
+    """A deleted package keeps its name, but no longer under it."""
+    return PACKAGES.get(p.name) is not p
+
+
 def coerce_package(x) -> Package:
     if isinstance(x, Package):
+        if is_deleted(x):
+            raise lisp_error("SB-EXT:PACKAGE-DOES-NOT-EXIST", "The package ~S has been deleted.",
+                             x, package=x)
         return x
     name = designator_string(x)
     p = find_package(name)
     if p is None:
-        raise package_error("The name ~S does not designate any package.", LString(name),
-                            package=LString(name))
+        raise lisp_error("SB-EXT:PACKAGE-DOES-NOT-EXIST",
+                         "The name ~S does not designate any package.", LString(name),
+                         package=LString(name))
     return p
 
 
@@ -61,6 +76,8 @@ def make_package(name, nicknames=NIL, use=NIL):
 
 @defun("PACKAGE-NAME", "package")
 def package_name(p):
+    if isinstance(p, Package) and is_deleted(p):
+        return NIL
     return LString(coerce_package(p).name)
 
 
@@ -69,14 +86,15 @@ def package_nicknames(p):
     return list_from_iter(LString(n) for n in coerce_package(p).nicknames)
 
 
+# SBCL lists the packages used (and using) last first
 @defun("PACKAGE-USE-LIST", "package")
 def package_use_list(p):
-    return list_from_iter(coerce_package(p).use_list)
+    return list_from_iter(reversed(coerce_package(p).use_list))
 
 
 @defun("PACKAGE-USED-BY-LIST", "package")
 def package_used_by_list(p):
-    return list_from_iter(coerce_package(p).used_by)
+    return list_from_iter(reversed(coerce_package(p).used_by))
 
 
 @defun("PACKAGEP", "object")
@@ -117,7 +135,29 @@ def _symbols(x):
     return list_to_py(x) if type(x).__name__ == "Cons" else ([] if x is NIL else [x])
 
 
-@defun("EXPORT", "symbols &optional package")
+def _resolve_conflict(package, function, datum, conflicts):
+    """Signal SBCL's NAME-CONFLICT for CONFLICTS, (new, old) pairs of
+    symbols in PACKAGE; True when the TAKE-NEW restart was taken, False
+    for KEEP-OLD."""
+    # (as SBCL lists them: a symbol present in PACKAGE first)
+    symbols = list_from_iter(x for new, old in conflicts
+                             for x in ((old, new) if package.present(old.name) is old
+                                       else (new, old)))
+    choice = yield from call_lisp(sys_sym("%NAME-CONFLICT").fn, package, function, datum,
+                                  symbols)
+    return choice is keyword("TAKE-NEW")
+
+
+def _shadowing_import_one(p, s):
+    """Make S present in P, displacing a present symbol of its name, and
+    a shadowing symbol."""
+    if p.present(s.name) is not s:
+        p.external.pop(s.name, None)
+        p.internal[s.name] = s
+    p.shadowing[s.name] = s
+
+
+@defun("EXPORT", "symbols &optional package", kind="gen")
 def export(symbols, package=NIL):
     p = current_package() if package is NIL else coerce_package(package)
     for s in _symbols(symbols):
@@ -128,6 +168,12 @@ def export(symbols, package=NIL):
             else:
                 raise package_error("The symbol ~S is not accessible in package ~A.", s,
                                     LString(p.name), package=p)
+        for user in reversed(p.used_by):
+            theirs, _ = user.find(s.name)
+            if theirs is not None and theirs is not s and s.name not in user.shadowing:
+                take_new = yield from _resolve_conflict(user, cl_sym("EXPORT"), s,
+                                                        [(s, theirs)])
+                _shadowing_import_one(user, s if take_new else theirs)
         p.export(s)
     return T
 
@@ -142,14 +188,16 @@ def unexport(symbols, package=NIL):
     return T
 
 
-@defun("IMPORT", "symbols &optional package")
+@defun("IMPORT", "symbols &optional package", kind="gen")
 def import_(symbols, package=NIL):
     p = current_package() if package is NIL else coerce_package(package)
     for s in _symbols(symbols):
         found, status = p.find(s.name)
-        if found is not None and found is not s and status != "inherited":
-            raise package_error("Importing ~S into ~A would conflict with ~S.", s,
-                                LString(p.name), found, package=p)
+        if found is not None and found is not s:
+            take_new = yield from _resolve_conflict(p, cl_sym("IMPORT"), s, [(s, found)])
+            if take_new:
+                _shadowing_import_one(p, s)
+            continue
         if found is not s or status == "inherited":
             p.internal[s.name] = s
         if s.package is None:
@@ -180,16 +228,22 @@ def shadowing_import(symbols, package=NIL):
     return T
 
 
-@defun("USE-PACKAGE", "packages-to-use &optional package")
+@defun("USE-PACKAGE", "packages-to-use &optional package", kind="gen")
 def use_package(packages, package=NIL):
     p = current_package() if package is NIL else coerce_package(package)
     for u in _symbols(packages):
         q = coerce_package(u)
+        if q in p.use_list or q is p:
+            continue
+        conflicts = []
         for name, s in q.external.items():
-            mine = p.present(name)
+            mine, _ = p.find(name)
             if mine is not None and mine is not s and name not in p.shadowing:
-                raise package_error("Using package ~A would make ~S conflict with ~S in ~A.",
-                                    LString(q.name), s, mine, LString(p.name), package=p)
+                conflicts.append((s, mine))
+        if conflicts:
+            take_new = yield from _resolve_conflict(p, cl_sym("USE-PACKAGE"), q, conflicts)
+            for new, old in conflicts:
+                _shadowing_import_one(p, new if take_new else old)
         p.use(q)
     return T
 
@@ -205,11 +259,41 @@ def unuse_package(packages, package=NIL):
     return T
 
 
-@defun("DELETE-PACKAGE", "package")
+@defun("DELETE-PACKAGE", "package", kind="gen")
 def delete_package(package):
-    p = find_package_(package)
-    if p is NIL:
-        return NIL
+    """Delete PACKAGE: no longer found by name, unused by the packages that
+    used it (after a continuable error, as SBCL), its symbols without a
+    home package. NIL when PACKAGE was already deleted."""
+    if isinstance(package, Package):
+        if is_deleted(package):
+            return NIL
+        p = package
+    else:
+        p = find_package(designator_string(package))
+        if p is None:
+            yield from call_lisp(cl_sym("CERROR").fn, LString("Ignore this error."),
+                                 sys_sym("SIMPLE-PACKAGE-ERROR"), keyword("PACKAGE"), package,
+                                 keyword("FORMAT-CONTROL"),
+                                 LString("There is no package named ~S."),
+                                 keyword("FORMAT-ARGUMENTS"), L(package))
+            return NIL
+    if p.used_by:
+        users = list_from_iter(LString(q.name) for q in reversed(p.used_by))
+        yield from call_lisp(cl_sym("CERROR").fn, LString("Remove dependency in other packages."),
+                             sys_sym("SIMPLE-PACKAGE-ERROR"), keyword("PACKAGE"), p,
+                             keyword("FORMAT-CONTROL"),
+                             LString("~@<Package ~S is used by package~P:~2I~_~S~@:>"),
+                             keyword("FORMAT-ARGUMENTS"),
+                             L(LString(p.name), len(p.used_by), users))
+    for q in list(p.used_by):
+        q.use_list.remove(p)
+    for q in p.use_list:
+        q.used_by.remove(p)
+    p.used_by, p.use_list = [], []
+    for table in (p.internal, p.external):
+        for sym in table.values():
+            if sym.package is p:
+                sym.package = None
     for k in [k for k, v in PACKAGES.items() if v is p]:
         del PACKAGES[k]
     return T
@@ -247,7 +331,8 @@ def m_in_package(form, env):
              L(sys_sym("%FIND-PACKAGE-OR-LOSE"), LString(designator_string(name))))
 
 
-@defun("SYS:%DEFPACKAGE", "name nicknames use exports imports shadows interns doc")
+@defun("SYS:%DEFPACKAGE", "name nicknames use exports imports shadows interns doc",
+       kind="gen")
 def defpackage_(name, nicknames, use, exports, imports, shadows, interns, doc):
     n = designator_string(name)
     p = find_package(n)
@@ -267,8 +352,8 @@ def defpackage_(name, nicknames, use, exports, imports, shadows, interns, doc):
             if s is None:
                 raise package_error("The symbol ~A is not present in package ~A.",
                                     LString(sname), LString(src.name), package=src)
-            import_(s, p)
-    use_package(use, p)
+            yield from import_(s, p)
+    yield from use_package(use, p)
     for sname in _names(interns):
         p.intern(sname)
     for sname in _names(exports):
