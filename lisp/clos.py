@@ -34,8 +34,8 @@ from __future__ import annotations
 from .errors import binding_type_error, program_error
 from .functions import Function, Primitive
 from .machine import Frame
-from .objects import (NIL, Symbol, Cons, LString, Instance, Package, CL, cl_sym, keyword,
-                      lisp_list, list_to_py, find_package)
+from .objects import (NIL, Symbol, Cons, LString, Instance, Package, CL, SB_EXT, cl_sym,
+                      sys_sym, keyword, lisp_list, list_to_py, find_package)
 from .types import CLASSES, class_of, define_class, OTHER_CLASS_OF
 
 S = cl_sym
@@ -59,7 +59,9 @@ def classes_changed():
 
 # Set once some class has been redefined: from then on a call checks its
 # instance arguments for storage of an older definition of their class.
-# UPDATE_OBSOLETE[0] (lisp/clos_slots.py) brings such an instance up to date.
+# UPDATE_OBSOLETE[0](m, instance, function, args) (lisp/clos_slots.py)
+# starts bringing such an instance up to date, then calls FUNCTION with
+# ARGS again, and answers whether it did.
 OBSOLETE = [False]
 UPDATE_OBSOLETE = [None]
 
@@ -502,8 +504,8 @@ class GenericFunction(Function):
             raise program_error("invalid number of arguments: ~S", n)
         if OBSOLETE[0]:
             for a in args[:self.nreq]:
-                if type(a) is Instance:
-                    UPDATE_OBSOLETE[0](a)
+                if type(a) is Instance and UPDATE_OBSOLETE[0](m, a, self, args):
+                    return
         self.effective_method(args).invoke(m, args)
 
     def __repr__(self):
@@ -600,8 +602,12 @@ NO_NEXT_METHOD = protocol_gf("NO-NEXT-METHOD", "(generic-function method &rest a
 NO_PRIMARY_METHOD = protocol_gf("SB-PCL::NO-PRIMARY-METHOD", "(generic-function &rest args)")
 
 
-def _raise_no_applicable(chain, arglist, gf, *args):
-    raise clos_errors.no_applicable_method_error(gf, args)
+SB_EXT.export(SB_EXT.intern("RETRY")[0])    # the restart's name, as in SBCL
+
+
+def _no_applicable_method(m, args):
+    """Signal SBCL's error with its RETRY restart (stdlib/clos.lisp)."""
+    m.invoke(sys_sym("%NO-APPLICABLE-METHOD-ERROR"), [args[2], lisp_list(*args[3:])])
 
 
 def _raise_no_next(chain, arglist, gf, meth, *args):
@@ -612,7 +618,7 @@ def _raise_no_primary(chain, arglist, gf, *args):
     raise clos_errors.no_primary_method_error(gf, args)
 
 
-default_method(NO_APPLICABLE_METHOD, ["T"], _raise_no_applicable)
+default_method(NO_APPLICABLE_METHOD, ["T"], _no_applicable_method, "control")
 default_method(NO_NEXT_METHOD, ["STANDARD-GENERIC-FUNCTION", "STANDARD-METHOD"], _raise_no_next)
 default_method(NO_PRIMARY_METHOD, ["T"], _raise_no_primary)
 

@@ -22,7 +22,7 @@ from .clos import GenericFunction, Method, ensure_generic_function, classes_chan
     function_name_cell, pcl_sym, protocol_gf, default_method
 from .clos_errors import qualified
 from . import clos_combin  # noqa: F401  (defines METHOD-COMBINATION, a metaclass below)
-from .clos_slots import MISSING, set_layout, slot_value, set_slot_value
+from .clos_slots import MISSING, set_layout, read_slot, set_slot_value
 from .conditions import SlotDef, condition_class, report_simple
 from .errors import LispError, simple_error
 from .functions import Primitive, defun, call_lisp
@@ -434,9 +434,10 @@ def add_reader(name, cls, sd):
     gf = ensure_generic_function(name, lisp_list(pcl_sym("OBJECT")), False)
     slot = sd.name
 
-    def read(chain, arglist, obj):
-        return slot_value(obj, slot)
-    _accessor_method(gf, [cls], Primitive(name, read, 3, 3), "SB-MOP:STANDARD-READER-METHOD", sd)
+    def read(m, args):
+        read_slot(m, args[2], slot)
+    _accessor_method(gf, [cls], Primitive(name, read, 3, 3, kind="control"),
+                     "SB-MOP:STANDARD-READER-METHOD", sd)
 
 
 def add_writer(name, cls, sd):

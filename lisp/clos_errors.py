@@ -8,7 +8,8 @@ from __future__ import annotations
 from .clos import EqlSpecializer, specializer_type
 from .conditions import condition_class, report_simple
 from .errors import LispError, simple_error
-from .objects import LString, cl_sym, keyword, lisp_list
+from .functions import defun
+from .objects import LString, cl_sym, keyword, lisp_list, list_to_py
 
 S = cl_sym
 
@@ -58,6 +59,13 @@ def no_applicable_method_error(gf, args):
         "SB-PCL::NO-APPLICABLE-METHOD-ERROR",
         "~@<There is no applicable method for the generic function ~2I~_~S~I~_when called with "
         "arguments ~2I~_~S.~:>", "7.6.6", gf, lisp_list(*args))
+
+
+@defun("SYS:%NO-APPLICABLE-METHOD-CONDITION", "generic-function arguments")
+def no_applicable_method_condition(gf, arguments):
+    """The condition of SBCL's error for GF called with ARGUMENTS."""
+    from .conditions import condition_from_lisp_error
+    return condition_from_lisp_error(no_applicable_method_error(gf, list_to_py(arguments)))
 
 
 def no_next_method_error(gf, meth, args):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .clos import protocol_gf, default_method, user_method_applies
 from .clos_classes import find_class, mop_finalize, thunk, call_thunk
 from .clos_slots import (UPDATE_INSTANCE_FOR_REDEFINED_CLASS, new_slots, set_slot_value,
-                         slot_boundp, slot_cells, find_slot, ensure_current,
+                         slot_boundp, slot_cells, find_slot, update_then_call,
                          make_instances_obsolete, MISSING)
 from .errors import LispError, program_error, simple_error
 from .functions import call_lisp
@@ -211,7 +211,8 @@ class ChangeClassFrame(Frame):
 def _change_class(m, args):
     inst, cls, initargs = args[2], args[3], args[4:]
     _plist(initargs)
-    ensure_current(inst)
+    if update_then_call(m, inst, CHANGE_CLASS, list(args[2:])):
+        return
     mop_finalize(cls)
     old_cls, old_slots = inst.cls, inst.slots
     given = set(initargs[0::2])

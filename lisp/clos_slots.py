@@ -125,13 +125,43 @@ def ensure_current(inst):
         update_obsolete_instance(inst)
 
 
-UPDATE_OBSOLETE[0] = ensure_current
+class RetryCallFrame(Frame):
+    """Calls FUNCTION with ARGS again once an instance is updated."""
+    __slots__ = ("function", "args")
+
+    def __init__(self, function, args):
+        self.function = function
+        self.args = args
+
+    def resume(self, m):
+        self.function.invoke(m, self.args)
+
+
+def update_then_call(m, inst, function, args) -> bool:
+    """If INST is obsolete, update it as machine steps and then call
+    FUNCTION with ARGS again; answer whether that was started."""
+    slots = inst.slots
+    if type(slots) is not SlotDict or not slots.layout.obsolete:
+        return False
+    m.k.append(RetryCallFrame(function, args))
+    _UPDATE.invoke(m, migrate_obsolete_instance(inst))
+    return True
+
+
+UPDATE_OBSOLETE[0] = update_then_call
 
 
 def update_obsolete_instance(inst):
+    """Update INST from a primitive that must return a value: a nested run
+    (lisp/machine.py's call_nested)."""
+    state.machine.call_nested(_UPDATE, migrate_obsolete_instance(inst))
+
+
+def migrate_obsolete_instance(inst) -> list:
     """SBCL's obsolete instance trap: move INST's values to the current
-    layout and call UPDATE-INSTANCE-FOR-REDEFINED-CLASS; if that exits
-    non-locally the instance stays obsolete, to be updated again."""
+    layout; the arguments for UPDATE-INSTANCE-FOR-REDEFINED-CLASS (which
+    an exit from puts the old storage back: the instance stays obsolete,
+    to be updated again)."""
     old_slots = inst.slots
     old = old_slots.layout
     new = class_layout(inst.cls)
@@ -156,8 +186,7 @@ def update_obsolete_instance(inst):
     for name in remaining:
         added.insert(0, name)
     inst.slots = slots
-    state.machine.call_nested(_UPDATE, [inst, old_slots, lisp_list(*added),
-                                        lisp_list(*discarded), lisp_list(*plist)])
+    return [inst, old_slots, lisp_list(*added), lisp_list(*discarded), lisp_list(*plist)]
 
 
 class RestoreSlotsFrame(Frame):
@@ -331,9 +360,32 @@ def _default_slot_missing(chain, arglist, cls, obj, name, operation, new_value=N
     raise missing_slot_error(obj, name, operation, new_value)
 
 
-def _default_slot_unbound(chain, arglist, cls, obj, name):
-    raise LispError("UNBOUND-SLOT", {"NAME": name, "INSTANCE": obj})
+def _default_slot_unbound(m, args):
+    """Signal UNBOUND-SLOT with SBCL's USE-VALUE and STORE-VALUE restarts
+    (stdlib/clos.lisp)."""
+    obj, name = args[3], args[4]
+    m.invoke(sys_sym("%SLOT-UNBOUND-ERROR"), [obj, name])
 
 
 default_method(SLOT_MISSING, ["T", "T", "T", "T"], _default_slot_missing)
-default_method(SLOT_UNBOUND, ["T", "T", "T"], _default_slot_unbound)
+default_method(SLOT_UNBOUND, ["T", "T", "T"], _default_slot_unbound, "control")
+
+
+def read_slot(m, obj, name):
+    """A reader method's work, as machine steps: an unbound slot goes to
+    SLOT-UNBOUND (whose default signals with restarts)."""
+    if type(obj) is Instance and not (OBSOLETE[0] and is_obsolete(obj)):
+        v = obj.slots.get(name, MISSING)
+        if v is MISSING:
+            cell = slot_cells(obj.cls).get(name)
+            if cell is not None:
+                v = cell[0]
+        if v is not MISSING:
+            m.value = v
+            m.node = None
+            return
+        if find_slot(obj.cls, name) is not None:
+            SLOT_UNBOUND.invoke(m, [obj.cls, obj, name])
+            return
+    m.value = slot_value(obj, name)
+    m.node = None

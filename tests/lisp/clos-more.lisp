@@ -1059,3 +1059,25 @@ line two")))
 (defclass cm-meta-thing () ((a :initarg :a)) (:metaclass cm-meta))
 (list (class-name (class-of (find-class 'cm-meta-thing))) (slot-value (make-instance 'cm-meta-thing :a 5) 'a) (typep (find-class 'cm-meta-thing) 'standard-class))
 ;=> (CM-META 5 T)
+
+;;; restarts of the default reports (accessors and generic function calls)
+(defclass cm-rs () ((a :initarg :a :accessor cm-rs-a)))
+(handler-bind ((unbound-slot (lambda (e) (print (mapcar (lambda (r) (list (restart-name r) (princ-to-string r))) (subseq (compute-restarts e) 0 2))) (use-value 42 e))))
+  (cm-rs-a (make-instance 'cm-rs)))
+;out>
+;out> ((USE-VALUE "Return a value as the slot-value.")
+;out>  (STORE-VALUE "Store and return a value as the slot-value.")) 
+;=> 42
+(handler-bind ((unbound-slot (lambda (e) (store-value 7 e))))
+  (let ((o (make-instance 'cm-rs))) (list (cm-rs-a o) (cm-rs-a o))))
+;=> (7 7)
+(defgeneric cm-later-defined (x))
+(handler-bind ((error (lambda (e) (print (mapcar #'restart-name (subseq (compute-restarts e) 0 1))) (defmethod cm-later-defined ((x integer)) (list :now x)) (invoke-restart (find-restart 'retry e)))))
+  (cm-later-defined 1))
+;out>
+;out> (RETRY) 
+;=> (:NOW 1)
+(let ((n 0)) (dotimes (i 2000) (handler-case (cm-rs-a (make-instance 'cm-rs)) (unbound-slot () (incf n)))) n)
+;=> 2000
+(let ((n 0)) (dotimes (i 2000) (handler-case (slot-value (make-instance 'cm-rs) 'a) (unbound-slot () (incf n)))) n)
+;=> 2000
