@@ -25,8 +25,8 @@ from .objects import (NIL, T, MV, Symbol, Cons, LString, Char, Vector, HashTable
                       SYSTEM, KEYWORD, SB_EXT, UNBOUND)
 
 from stdlib import DIRECTORY as STDLIB_DIR
-STDLIB_FILES = ["conditions.lisp", "threads.lisp", "racket.lisp", "debugger.lisp", "compile.lisp",
-                "clos.lisp"]
+STDLIB_FILES = ["conditions.lisp", "packages.lisp", "threads.lisp", "racket.lisp", "debugger.lisp",
+                "compile.lisp", "clos.lisp"]
 
 _booted = False
 _boot_error = None
