@@ -142,7 +142,7 @@ def digit_weight(ch: str, radix: int) -> int | None:
 _ALIASES = {
     "LINEFEED": 10, "LF": 10, "NL": 10, "NULL": 0, "ESCAPE": 27, "DEL": 127,
     "DELETE": 127, "FF": 12, "FORMFEED": 12, "BS": 8, "CR": 13, "HT": 9,
-    "SP": 32, "RUBOUT": 127,
+    "SP": 32, "RUBOUT": 127, "ALTMODE": 27, "ALT": 27,
 }
 
 
