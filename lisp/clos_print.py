@@ -49,6 +49,7 @@ def print_object_hook(obj, stream) -> bool:
         stream.write(method_text(obj))
         return True
     if t is Instance and id(obj) not in DEFAULT_PRINTING and len(PRINT_OBJECT.methods) > 1:
+        stream = stream.lisp_object()
         if user_method_applies(PRINT_OBJECT, [obj, stream]):
             state.machine.call_nested(PRINT_OBJECT, [obj, stream])
             return True

@@ -60,6 +60,11 @@ class BroadcastStream(LispStream):
         for stream in self.streams:
             stream.finish()
 
+    def force(self):
+        self.check_open()
+        for stream in self.streams:
+            stream.force()
+
     def clear_output(self):
         self.check_open()
         for stream in self.streams:

@@ -88,7 +88,7 @@ def report_simple(c, stream):
     if ctl is NIL:
         raise simple_error("No format-control for ~S", c)
     if isinstance(ctl, Function):
-        state.machine.call_nested(ctl, [stream] + list_to_py(args))
+        state.machine.call_nested(ctl, [stream.lisp_object()] + list_to_py(args))
         return
     _fmt(stream, ctl.value if isinstance(ctl, LString) else str(ctl), list_to_py(args))
 
@@ -350,7 +350,7 @@ def report(c: Instance, stream):
         if isinstance(r, LString):
             stream.write(r.value)
         elif isinstance(r, Function):
-            state.machine.call_nested(r, [c, stream])
+            state.machine.call_nested(r, [c, stream.lisp_object()])
         else:
             r(c, stream)
         return

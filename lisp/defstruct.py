@@ -488,9 +488,9 @@ def call_structure_printer(inst: Instance, stream) -> bool:
             raise LispError("UNDEFINED-FUNCTION", {"NAME": fn})
         fn = fn.fn
     if kind is keyword("PRINT-OBJECT"):
-        args = [inst, stream]
+        args = [inst, stream.lisp_object()]
     else:
-        args = [inst, stream, _print_depth()]
+        args = [inst, stream.lisp_object(), _print_depth()]
     state.machine.call_nested(fn, args)
     return True
 

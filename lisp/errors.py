@@ -76,7 +76,7 @@ def reader_error(message: str, stream=None, line=None, column=None, filename=Non
     from .objects import LString, NIL
     return LispError("SYS::LISP-READER-ERROR", {
         "MESSAGE": LString(message),
-        "STREAM": stream if stream is not None else NIL,
+        "STREAM": _stream_slot(stream),
         "LINE": line if line is not None else NIL,
         "COLUMN": column if column is not None else NIL,
         "FILE": LString(filename) if filename else NIL,
@@ -84,9 +84,18 @@ def reader_error(message: str, stream=None, line=None, column=None, filename=Non
     })
 
 
-def end_of_file(stream=None) -> LispError:
+def _stream_slot(stream):
+    """STREAM as a condition's STREAM slot holds it: what Lisp code knows
+    the stream as (a Gray stream's instance, not its adapter)."""
     from .objects import NIL
-    return LispError("END-OF-FILE", {"STREAM": stream if stream is not None else NIL})
+    if stream is None:
+        return NIL
+    lisp_object = getattr(stream, "lisp_object", None)
+    return lisp_object() if lisp_object is not None else stream
+
+
+def end_of_file(stream=None) -> LispError:
+    return LispError("END-OF-FILE", {"STREAM": _stream_slot(stream)})
 
 
 class ReaderIncomplete(Exception):

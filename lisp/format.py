@@ -15,14 +15,15 @@ newlines (~:@_) break lines.
 from __future__ import annotations
 
 from . import format_control, format_directives  # noqa: F401  (register the directives)
-from .dynamic import symbol_value
 from .errors import LispError, lisp_error
 from .format_core import ArgCursor, Formatter, SB_FORMAT
 from .format_parse import FormatError
 from .functions import defun
+from .gray_adapter import as_stream
 from .objects import NIL, T, Cons, LString, cl_sym, lisp_list
 from .streams import FillPointerOutputStream, LispStream, StringOutputStream
 from .conditions import condition_class, report_simple
+from .stdstreams import stream_value
 
 # SBCL's class for errors in a control string; its report is the message
 # with SBCL's caret line, built by format_parse.FormatError.report().
@@ -71,10 +72,11 @@ def lisp_format(destination, control, *args):
     if destination is NIL:
         return LString(format_to_string(control, list(args)))
     if destination is T:
-        format_to_stream(symbol_value(_STANDARD_OUTPUT), control, list(args))
+        format_to_stream(stream_value(_STANDARD_OUTPUT), control, list(args))
         return NIL
-    if isinstance(destination, LispStream):
-        format_to_stream(destination, control, list(args))
+    stream = as_stream(destination)
+    if stream is not None:
+        format_to_stream(stream, control, list(args))
         return NIL
     if type(destination) is LString:
         if destination.fill_pointer is None:

@@ -171,7 +171,8 @@ def _dir_slash(f: Formatter, stream, d, i, hi, orig, args):
         else:
             params.append(NIL if p is None else p)
     arg = f.next_arg(args, d.offset)
-    call_function(fn, [stream, arg, T if d.colon else NIL, T if d.atsign else NIL] + params)
+    call_function(fn, [stream.lisp_object(), arg, T if d.colon else NIL,
+                       T if d.atsign else NIL] + params)
     return i + 1
 
 
@@ -372,7 +373,7 @@ def _justify(f: Formatter, stream, d, segments, first_semi, orig, args):
     chars = gaps * minpad + sum(len(t) for t in texts)
     length = mincol + -(-(chars - mincol) // colinc) * colinc if chars > mincol else mincol
     padding = length - chars + gaps * minpad
-    if newline_text is not None and stream.column + length + extra_space > line_len:
+    if newline_text is not None and (stream.column or 0) + length + extra_space > line_len:
         stream.write(newline_text)
     out = []
 

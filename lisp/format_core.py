@@ -248,7 +248,7 @@ class Formatter:
         ORIG the whole argument list and ARGS the cursor into it; return
         the arguments left over."""
         if isinstance(control, Function):
-            return list_args(call_function(control, [stream] + args.items[args.pos:]))
+            return list_args(call_function(control, [stream.lisp_object()] + args.items[args.pos:]))
         if type(control) is LString:
             control = control.value
         elif type(control) is not str:

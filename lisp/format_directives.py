@@ -305,14 +305,17 @@ def _dir_t(f: Formatter, stream, d, i, hi, orig, args):
     if d.atsign:
         colrel, colinc = map(integer_param, f.bind(d, args, (1, 1)))
         cur = stream.column
-        if colinc > 0:
+        if colinc > 0 and cur is not None:
             spaces = -(-(cur + colrel) // colinc) * colinc - cur
         else:
             spaces = colrel
     else:
         colnum, colinc = map(integer_param, f.bind(d, args, (1, 1)))
         cur = stream.column
-        if cur < colnum:
+        if cur is None:
+            # a Gray stream that cannot tell its column (SBCL's rule)
+            spaces = 2
+        elif cur < colnum:
             spaces = colnum - cur
         elif colinc:
             spaces = colinc - (cur - colnum) % colinc

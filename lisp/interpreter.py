@@ -55,7 +55,7 @@ def _boot():
     from . import analyzer, conditions, prims
     for mod in ("reader", "printer", "format", "stdstreams", "numbers", "equality", "loop",
                 "defstruct", "clos", "clos_classes", "clos_init", "clos_methods", "clos_print",
-                "clos_macros", "clos_mop"):
+                "clos_macros", "clos_mop", "gray_streams"):
         try:
             importlib.import_module(f"lisp.{mod}")
         except ModuleNotFoundError as e:

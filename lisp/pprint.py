@@ -103,7 +103,7 @@ class PrettyPrinter(_Printer):
         saved = ps.dispatched
         ps.dispatched = obj
         try:
-            state.machine.call_nested(fn, [self.stream, obj])
+            state.machine.call_nested(fn, [self.stream.lisp_object(), obj])
         finally:
             ps.dispatched = saved
         return None
@@ -248,7 +248,7 @@ def pretty_output(settings: PrintSettings, ps: _PrintState, stream: LispStream, 
         _run(_Printer(settings, ps, stream), obj, ps.level)
         return
     if table.pristine and ps.circle is None and t is not Instance:
-        text = _one_line_text(settings, ps, obj, right_margin() - stream.column)
+        text = _one_line_text(settings, ps, obj, right_margin(stream) - (stream.column or 0))
         if text is not None:
             stream.write(text)
             return

@@ -139,11 +139,15 @@ def _tab_size(tab: _Tab, section_start: int, column: int) -> int:
     return colinc - (position - colnum) % colinc
 
 
-def right_margin() -> int:
-    """The line length a pretty stream made now uses: *PRINT-RIGHT-MARGIN*
-    or 80 (our streams know no line length of their own)."""
+def right_margin(target: LispStream | None = None) -> int:
+    """The line length a pretty stream made now on TARGET uses:
+    *PRINT-RIGHT-MARGIN*, else TARGET's own (a Gray stream's
+    STREAM-LINE-LENGTH), else 80."""
     margin = symbol_value(_PRINT_RIGHT_MARGIN)
-    return margin if type(margin) is int and margin >= 0 else DEFAULT_LINE_LENGTH
+    if type(margin) is int and margin >= 0:
+        return margin
+    own = target.stream_line_length() if target is not None else None
+    return own if own is not None else DEFAULT_LINE_LENGTH
 
 
 # ---------------------------------------------------------------- the stream
@@ -161,14 +165,14 @@ class PrettyStream(LispStream):
     def __init__(self, target: LispStream):
         super().__init__("output")
         self.target = target
-        self.line_length = right_margin()
+        self.line_length = right_margin(target)
         lines = symbol_value(_PRINT_LINES)
         self.print_lines = lines if type(lines) is int and lines >= 0 else None
         self.readably = symbol_value(_PRINT_READABLY) is not NIL
         self.chunks: list[str] = []     # the buffer, joined on demand
         self.fill = 0                   # buffer length
         self.offset = 0                 # posn of buffer index 0
-        self.start_column = target.column   # column of buffer index 0
+        self.start_column = target.column or 0   # column of buffer index 0
         self.line_number = 0
         self.blocks = [_LogicalBlock(0, 0, 0, 0, 0)]
         self.prefix: list[str] = []     # the current line prefix, first prefix_length chars

@@ -45,6 +45,7 @@ from . import reader_chars
 from .dynamic import symbol_value
 from .errors import LispError, end_of_file, lisp_error, reader_error, type_error
 from .functions import defun
+from .gray_adapter import as_stream
 from .objects import KEYWORD, MV, NIL, T, UNBOUND, LString
 from .reader_build import BuildError, FormBuilder, feature_true
 from .reader_chars import STANDARD_MACROS, ReadState, positioned_error
@@ -422,9 +423,10 @@ def is_incomplete(text: str) -> bool:
 def _input_stream(designator) -> LispStream:
     if designator is NIL or designator is T:
         designator = symbol_value(STANDARD_INPUT)
-    if isinstance(designator, LispStream):
-        return designator
-    raise type_error(designator, "STREAM")
+    stream = as_stream(designator)
+    if stream is None:
+        raise type_error(designator, "STREAM")
+    return stream
 
 
 @defun("READ", "&optional input-stream eof-error-p eof-value recursive-p")

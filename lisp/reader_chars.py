@@ -38,6 +38,7 @@ from .characters import char_upcase
 from .dynamic import state
 from .errors import LispError, end_of_file, reader_error, type_error
 from .functions import Primitive, defun
+from .gray_adapter import as_stream
 from .objects import (MV, NIL, NO_VALUES, Char, Cons, LString, Symbol, cl_sym, make_char,
                       sys_sym)
 from .printvars import Bindings
@@ -224,7 +225,7 @@ class CharReader:
             return method(self, c)
         if type(f) is DispatchFunction:
             return self.read_dispatch(c, f)
-        return self.call_lisp(f, [self.stream, make_char(c)])
+        return self.call_lisp(f, [self.stream.lisp_object(), make_char(c)])
 
     def call_lisp(self, fn, args: list):
         """FN's primary value, or NOTHING when it returns no values."""
@@ -547,8 +548,10 @@ def run_in_read(stream, body: Callable):
     """BODY(reader) for a standard reader macro function called from Lisp
     on STREAM: inside the read in progress, or a read of its own. No values
     when BODY read nothing."""
-    if not isinstance(stream, LispStream):
+    lisp_stream = as_stream(stream)
+    if lisp_stream is None:
         raise type_error(stream, "STREAM")
+    stream = lisp_stream
     st, outer = _begin(True)
     try:
         x = body(CharReader(stream, current_settings(stream), st))

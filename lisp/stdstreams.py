@@ -16,10 +16,11 @@ from __future__ import annotations
 from .dynamic import defvar, symbol_value
 from .errors import LispError, type_error
 from .objects import NIL, T, UNBOUND, Symbol, cl_sym, lisp_list
+from .gray_adapter import as_stream
 from .streams import LispStream, console_streams
 
 __all__ = ["install_console_streams", "flush_console", "output_stream", "input_stream",
-           "TwoWayStream", "SynonymStream", "STANDARD_OUTPUT", "STANDARD_INPUT",
+           "stream_value", "TwoWayStream", "SynonymStream", "STANDARD_OUTPUT", "STANDARD_INPUT",
            "ERROR_OUTPUT", "TERMINAL_IO", "TRACE_OUTPUT", "DEBUG_IO", "QUERY_IO"]
 
 
@@ -33,9 +34,7 @@ class TwoWayStream(LispStream):
     def __init__(self, input: LispStream, output: LispStream):
         self.input = input
         self.output = output
-        column = output.column
         super().__init__("io")
-        output.column = column
 
     @property
     def column(self):
@@ -43,7 +42,8 @@ class TwoWayStream(LispStream):
 
     @column.setter
     def column(self, value):
-        self.output.column = value
+        # Set by LispStream.__init__; the column is the output stream's.
+        pass
 
     def write(self, s: str):
         self.check_open()
@@ -88,6 +88,10 @@ class TwoWayStream(LispStream):
     def finish(self):
         self.check_open()
         self.output.finish()
+
+    def force(self):
+        self.check_open()
+        self.output.force()
 
     def clear_output(self):
         self.check_open()
@@ -139,9 +143,10 @@ class SynonymStream(LispStream):
         value = symbol_value(self.symbol)
         if value is UNBOUND:
             raise LispError("UNBOUND-VARIABLE", {"NAME": self.symbol})
-        if not isinstance(value, LispStream):
+        stream = as_stream(value)
+        if stream is None:
             raise type_error(value, cl_sym("STREAM"))
-        return value
+        return stream
 
     def _open_target(self) -> LispStream:
         self.check_open()
@@ -191,6 +196,9 @@ class SynonymStream(LispStream):
 
     def finish(self):
         self._open_target().finish()
+
+    def force(self):
+        self._open_target().force()
 
     def clear_output(self):
         self._open_target().clear_output()
@@ -265,26 +273,44 @@ def flush_console():
 _OUTPUT_DESIGNATOR = lisp_list(cl_sym("OR"), cl_sym("STREAM"), cl_sym("BOOLEAN"))
 
 
+def stream_value(variable: Symbol) -> LispStream:
+    """The stream the value of VARIABLE (*STANDARD-OUTPUT* ...) is; a Gray
+    stream instance as its adapter."""
+    value = symbol_value(variable)
+    if isinstance(value, LispStream):
+        return value
+    stream = as_stream(value)
+    if stream is None:
+        raise type_error(value, cl_sym("STREAM"))
+    return stream
+
+
 def output_stream(designator) -> LispStream:
     """The stream an output stream designator names."""
-    if designator is NIL:
-        return symbol_value(STANDARD_OUTPUT)
-    if designator is T:
-        return symbol_value(TERMINAL_IO)
     if isinstance(designator, LispStream):
         return designator
-    raise type_error(designator, _OUTPUT_DESIGNATOR)
+    if designator is NIL:
+        return stream_value(STANDARD_OUTPUT)
+    if designator is T:
+        return stream_value(TERMINAL_IO)
+    stream = as_stream(designator)
+    if stream is None:
+        raise type_error(designator, _OUTPUT_DESIGNATOR)
+    return stream
 
 
 def input_stream(designator) -> LispStream:
     """The stream an input stream designator names."""
-    if designator is NIL:
-        return symbol_value(STANDARD_INPUT)
-    if designator is T:
-        return symbol_value(TERMINAL_IO)
     if isinstance(designator, LispStream):
         return designator
-    raise type_error(designator, _OUTPUT_DESIGNATOR)
+    if designator is NIL:
+        return stream_value(STANDARD_INPUT)
+    if designator is T:
+        return stream_value(TERMINAL_IO)
+    stream = as_stream(designator)
+    if stream is None:
+        raise type_error(designator, _OUTPUT_DESIGNATOR)
+    return stream
 
 
 install_console_streams()

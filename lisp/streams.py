@@ -14,7 +14,13 @@ The protocol (what the stream functions of CLHS 21 call):
 - ``input_p()``, ``output_p()``, ``element_type()``, ``external_format()``,
   ``file_position()``, ``set_file_position(pos)`` (POS an index, "start" or
   "end"), ``file_string_length(str)``, ``finish()``, ``clear_input()``,
-  ``clear_output()``, ``close(abort)``.
+  ``clear_output()``, ``close(abort)``;
+- what only some stream functions need, with defaults here: ``terpri()``
+  (TERPRI, PRINT), ``write_string(lstring, start, end)`` (WRITE-STRING),
+  ``force()`` (FORCE-OUTPUT), ``stream_line_length()`` (the pretty printer's
+  line length when *PRINT-RIGHT-MARGIN* is NIL: None, unknown) and
+  ``lisp_object()``, what Lisp code sees as the stream (a Gray stream's
+  adapter, lisp/gray_adapter.py, answers its instance).
 A closed stream refuses all of them with SB-INT:CLOSED-STREAM-ERROR; a
 stream asked for the wrong direction or element kind signals the
 SIMPLE-TYPE-ERROR SBCL signals ("... is not a character input stream.").
@@ -111,8 +117,23 @@ class LispStream:
             return True
         return False
 
+    def terpri(self):
+        self.write("\n")
+
+    def write_string(self, string: LString, start: int, end: int):
+        self.write(string.value[start:end])
+
+    def stream_line_length(self) -> int | None:
+        return None
+
+    def lisp_object(self):
+        return self
+
     def finish(self):
         self.check_open()
+
+    def force(self):
+        self.finish()
 
     def clear_output(self):
         self.check_open()

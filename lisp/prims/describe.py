@@ -15,6 +15,7 @@ from fractions import Fraction
 from .. import characters
 from ..dynamic import symbol_value
 from ..functions import defun, Function
+from ..gray_adapter import is_gray_stream
 from ..machine import Closure, Frame
 from ..objects import (NIL, T, MV, UNBOUND, CONSTANT, SPECIAL, KEYWORD, Array, Char, Cons,
                        HashTable, Instance, LispClass, LString, Package, SingleFloat, Symbol,
@@ -23,6 +24,7 @@ from ..pathnames import Pathname
 from ..analyzer import SPECIAL_FORMS
 from ..printer import prin1_to_string, princ_to_string
 from ..printvars import printer_bindings
+from ..stdstreams import output_stream
 from ..types import CLASSES, DEFTYPES, FIXNUM_MIN, FIXNUM_MAX, class_of, expand_deftype
 from . import describe_clos, describe_objects
 from .docs import documentation
@@ -61,6 +63,8 @@ def _kind(x) -> str:
     kind = describe_objects.kind_of(x)
     if kind is not None:
         return kind
+    if is_gray_stream(x):
+        return "gray stream"
     if isinstance(x, Instance):
         return {"structure": "structure-object", "standard": "standard-object",
                 "condition": "condition"}.get(x.cls.kind, "standard-object")
@@ -238,7 +242,7 @@ DESCRIBE_OBJECT = protocol_gf("DESCRIBE-OBJECT", "(object stream)")
 
 
 def _default_describe_object(chain, arglist, obj, stream):
-    write_description(obj, stream)
+    write_description(obj, output_stream(stream))
     return NIL
 
 

@@ -15,7 +15,7 @@ from ..functions import defun, designator_string, Function
 from ..machine import Closure
 from ..objects import NIL, UNBOUND, Cons, LispClass, LString, Symbol, cl_sym, list_from_iter
 from ..printer import prin1_to_string
-from ..dynamic import symbol_value
+from ..stdstreams import stream_value
 from ..types import CLASSES, DEFTYPES
 from .packages import coerce_package
 from .pkgiter import all_packages
@@ -161,7 +161,7 @@ def apropos(string, package=NIL, external_only=NIL):
     PACKAGE is supplied then only describe symbols present in that package.
     If EXTERNAL-ONLY then only describe external symbols in the specified
     package."""
-    out = symbol_value(cl_sym("*STANDARD-OUTPUT*"))
+    out = stream_value(cl_sym("*STANDARD-OUTPUT*"))
     for s in _apropos_symbols(string, package, external_only):
         line = prin1_to_string(s)
         if s.value is not UNBOUND:

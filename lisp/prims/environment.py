@@ -32,6 +32,7 @@ from ..macros import args_of, body_of, defmacro, gensym
 from ..machine import Closure
 from ..objects import (MV, NIL, T, UNBOUND, Cons, HashTable, LString, Symbol, cl_sym, lisp_list,
                        list_to_py, sys_sym)
+from ..stdstreams import stream_value
 
 S = cl_sym
 L = lisp_list
@@ -362,7 +363,7 @@ def room(x=NIL):
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     sched = getattr(state.machine, "scheduler", None)
     procs = sum(1 for p in sched.processes if p.alive) if sched is not None else 1
-    out = symbol_value(S("*STANDARD-OUTPUT*"))
+    out = stream_value(S("*STANDARD-OUTPUT*"))
     out.write(f"Dynamic space usage is:   {kb * 1024:,} bytes (maximum resident size).\n"
               f"Live processes:           {procs}\n")
     return MV([])
@@ -381,7 +382,7 @@ def disassemble(fn):
         out_form = fn
     if f is None and not (type(fn) is Cons):
         raise LispError("UNDEFINED-FUNCTION", {"NAME": fn})
-    out = symbol_value(S("*STANDARD-OUTPUT*"))
+    out = stream_value(S("*STANDARD-OUTPUT*"))
     if f is not None:
         if not isinstance(f, Function):
             raise type_error(fn, "(OR FUNCTION SYMBOL (CONS (EQL SETF)) (CONS (EQL LAMBDA)))")

@@ -78,7 +78,7 @@ def lisp_print(object, stream=NIL):
     """Output a newline, the mostly READable printed representation of
     OBJECT, and space to the specified STREAM."""
     out = output_stream(stream)
-    out.write("\n")
+    out.terpri()
     write_object(object, out, escape=T)
     out.write(" ")
     return object
@@ -88,7 +88,7 @@ def lisp_print(object, stream=NIL):
 def pprint(object, stream=NIL):
     """Prettily output OBJECT preceded by a newline."""
     out = output_stream(stream)
-    out.write("\n")
+    out.terpri()
     write_object(object, out, escape=T, pretty=T)
     return NO_VALUES
 
@@ -110,7 +110,7 @@ def princ_to_string(object):
 @defun("TERPRI", "&optional stream")
 def terpri(stream=NIL):
     """Output a newline to STREAM."""
-    output_stream(stream).write("\n")
+    output_stream(stream).terpri()
     return NIL
 
 
@@ -149,7 +149,7 @@ def write_string(string, stream=NIL, start=0, end=NIL):
     """Write the characters of the subsequence of STRING bounded by START
     and END to STREAM."""
     text, start, end = _string_bounds(string, start, end)
-    output_stream(stream).write(text[start:end])
+    output_stream(stream).write_string(string, start, end)
     return string
 
 
@@ -157,7 +157,9 @@ def write_string(string, stream=NIL, start=0, end=NIL):
 def write_line(string, stream=NIL, start=0, end=NIL):
     """Like WRITE-STRING, then a newline."""
     text, start, end = _string_bounds(string, start, end)
-    output_stream(stream).write(text[start:end] + "\n")
+    out = output_stream(stream)
+    out.write_string(string, start, end)
+    out.write("\n")
     return string
 
 
@@ -180,7 +182,7 @@ def finish_output(stream=NIL):
 @defun("FORCE-OUTPUT", "&optional stream")
 def force_output(stream=NIL):
     """Start sending buffered output on STREAM to its destination."""
-    output_stream(stream).finish()
+    output_stream(stream).force()
     return NIL
 
 

@@ -14,12 +14,12 @@ from ..conditions import CLASSES, condition_class, slot_value
 from ..dynamic import symbol_value
 from ..errors import simple_error, type_error
 from ..functions import Function, defun
+from ..gray_adapter import as_stream
 from ..objects import MV, NIL, T, Char, Symbol, keyword, lisp_list, cl_sym
 from ..reader_chars import current_settings, read_delimited_list as _read_delimited_list
 from ..reader_settings import READTABLE, STANDARD_INPUT
 from ..readtable import (READTABLE_CASES, DispatchFunction, Readtable, check_modifiable,
                          standard_readtable)
-from ..streams import LispStream
 from ..types import OTHER_CLASS_OF
 
 OTHER_CLASS_OF[Readtable] = lambda x: CLASSES[cl_sym("READTABLE")]
@@ -212,6 +212,8 @@ def read_delimited_list(char, input_stream=NIL, recursive_p=NIL):
     stream = input_stream
     if stream is NIL or stream is T:
         stream = symbol_value(STANDARD_INPUT)
-    if not isinstance(stream, LispStream):
+    lisp_stream = as_stream(stream)
+    if lisp_stream is None:
         raise type_error(stream, "STREAM")
+    stream = lisp_stream
     return _read_delimited_list(c, stream, current_settings(stream), recursive_p is not NIL)

@@ -4,17 +4,26 @@ FILE-STRING-LENGTH."""
 from __future__ import annotations
 
 from ..compound_streams import BroadcastStream
+from ..dynamic import state
 from ..errors import lisp_error, type_error
 from ..filestreams import FileStream
 from ..functions import defun
-from ..objects import NIL, T, Char, Cons, LString, Vector, cl_sym, keyword, lisp_list, \
+from ..gray_adapter import GENERIC, GrayStream
+from ..objects import MV, NIL, T, Char, Cons, LString, Vector, cl_sym, keyword, lisp_list, \
     make_char
 from ..stdstreams import SynonymStream
-from ..streams import PyTextStream, eof_or
+from ..streams import LispStream, PyTextStream, eof_or
 from .seqbase import bounds, seq_length, store_items
 from .streams import stream_arg
 
 S = cl_sym
+
+
+def _call_gray(name: str, stream: GrayStream, *args):
+    """The primary value of the SB-GRAY generic function NAME called on the
+    Gray stream's instance and ARGS."""
+    v = state.machine.call_nested(GENERIC[name], [stream.instance, *args])
+    return (v[0] if v else NIL) if type(v) is MV else v
 
 
 @defun("READ-BYTE", "stream &optional eof-error-p eof-value")
@@ -51,6 +60,8 @@ def read_sequence(sequence, stream, start=0, end=NIL):
     """Fill SEQUENCE from START to END with elements read from STREAM;
     return the index of the first element not filled."""
     s = stream_arg(stream)
+    if type(s) is GrayStream:
+        return _call_gray("SB-GRAY:STREAM-READ-SEQUENCE", s, sequence, start, end)
     start, end = bounds(sequence, start, end, seq_length(sequence))
     binary = _writes_bytes(s)
     if binary is None:
@@ -85,6 +96,9 @@ def read_sequence(sequence, stream, start=0, end=NIL):
 def write_sequence(sequence, stream, start=0, end=NIL):
     """Write the elements of SEQUENCE from START to END to STREAM."""
     s = stream_arg(stream)
+    if type(s) is GrayStream:
+        _call_gray("SB-GRAY:STREAM-WRITE-SEQUENCE", s, sequence, start, end)
+        return sequence
     if not (type(sequence) is Cons or sequence is NIL or isinstance(sequence, (LString, Vector))):
         raise type_error(sequence, S("SEQUENCE"))
     start, end = bounds(sequence, start, end, seq_length(sequence))
@@ -126,6 +140,12 @@ def file_position(stream, position=None):
     """The position in STREAM (NIL when unknown); with POSITION (an index,
     :START or :END), move there and return true on success."""
     s = stream_arg(stream)
+    if position is not None and position is not keyword("START") and \
+            position is not keyword("END") and not (type(position) is int and position >= 0):
+        raise type_error(position, _POSITION_TYPE)
+    if type(s) is GrayStream:
+        return _call_gray("SB-GRAY:STREAM-FILE-POSITION", s,
+                          *(() if position is None else (position,)))
     if position is None:
         p = s.file_position()
         return NIL if p is None else p
@@ -133,8 +153,6 @@ def file_position(stream, position=None):
         return s.set_file_position("start")
     if position is keyword("END"):
         return s.set_file_position("end")
-    if type(position) is not int or position < 0:
-        raise type_error(position, _POSITION_TYPE)
     return s.set_file_position(position)
 
 
@@ -160,7 +178,7 @@ def file_length(stream):
         s.check_open()
         raise lisp_error("SIMPLE-TYPE-ERROR", "~S is not a stream associated with a file.",
                          s, datum=s, expected_type=S("FILE-STREAM"))
-    raise type_error(s, _FILE_LENGTH_TYPE)
+    raise type_error(s.lisp_object() if isinstance(s, LispStream) else s, _FILE_LENGTH_TYPE)
 
 
 @defun("FILE-STRING-LENGTH", "stream object")

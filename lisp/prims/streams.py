@@ -1,12 +1,14 @@
 """Stream functions of CLHS 21: making string and compound streams, reading
-characters and lines, the stream predicates, CLOSE, and the WITH- macros
-over streams. Writing characters is in prims/printing.py; bytes,
-sequences and positions in prims/streamio.py; files in prims/files.py."""
+characters and lines, STREAMP, and the WITH- macros over streams. Writing
+characters is in prims/printing.py; bytes, sequences and positions in
+prims/streamio.py; files in prims/files.py; CLOSE, OPEN-STREAM-P and the
+other generic functions Gray streams specialize in lisp/gray_streams.py."""
 from __future__ import annotations
 
 from .. import stream_classes  # noqa: F401  (the classes of streams)
 from ..compound_streams import BroadcastStream, ConcatenatedStream, EchoStream
 from ..dynamic import symbol_value
+from ..gray_adapter import GrayStream, as_stream
 from ..errors import lisp_error, type_error
 from ..functions import defun
 from ..macros import defmacro, args_of, body_of, L
@@ -23,10 +25,14 @@ S = cl_sym
 
 
 def stream_arg(x) -> LispStream:
-    """X, which must be a stream (not a stream designator)."""
-    if not isinstance(x, LispStream):
+    """X, which must be a stream (not a stream designator); a Gray stream
+    instance as its adapter."""
+    if isinstance(x, LispStream):
+        return x
+    stream = as_stream(x)
+    if stream is None:
         raise type_error(x, S("STREAM"))
-    return x
+    return stream
 
 
 def truth(x):
@@ -144,12 +150,14 @@ def m_with_open_stream(form, env):
 
 # ---------------------------------------------------------------- compound streams
 def _streams_checked(streams, predicate: str) -> list:
-    for s in streams:
-        stream_arg(s)
+    checked = []
+    for x in streams:
+        s = stream_arg(x)
         ok = s.input_p() if predicate == "INPUT-STREAM-P" else s.output_p()
         if not ok:
-            raise type_error(s, lisp_list(S("SATISFIES"), S(predicate)))
-    return list(streams)
+            raise type_error(x, lisp_list(S("SATISFIES"), S(predicate)))
+        checked.append(s)
+    return checked
 
 
 @defun("MAKE-BROADCAST-STREAM", "&rest streams")
@@ -168,18 +176,16 @@ def make_concatenated_stream(*streams):
 def make_two_way_stream(input_stream_, output_stream):
     """Return a bidirectional stream which reads from INPUT-STREAM and
     writes to OUTPUT-STREAM."""
-    _streams_checked([input_stream_], "INPUT-STREAM-P")
-    _streams_checked([output_stream], "OUTPUT-STREAM-P")
-    return TwoWayStream(input_stream_, output_stream)
+    output = _streams_checked([output_stream], "OUTPUT-STREAM-P")
+    return TwoWayStream(*_streams_checked([input_stream_], "INPUT-STREAM-P"), *output)
 
 
 @defun("MAKE-ECHO-STREAM", "input-stream output-stream")
 def make_echo_stream(input_stream_, output_stream):
     """Return a bidirectional stream which reads from INPUT-STREAM, writing
     every character read to OUTPUT-STREAM, and writes to OUTPUT-STREAM."""
-    _streams_checked([input_stream_], "INPUT-STREAM-P")
-    _streams_checked([output_stream], "OUTPUT-STREAM-P")
-    return EchoStream(input_stream_, output_stream)
+    output = _streams_checked([output_stream], "OUTPUT-STREAM-P")
+    return EchoStream(*_streams_checked([input_stream_], "INPUT-STREAM-P"), *output)
 
 
 @defun("MAKE-SYNONYM-STREAM", "symbol")
@@ -199,32 +205,34 @@ def _component(stream, cls, type_name: str):
 
 @defun("BROADCAST-STREAM-STREAMS", "broadcast-stream")
 def broadcast_stream_streams(stream):
-    return lisp_list(*_component(stream, BroadcastStream, "BROADCAST-STREAM").streams)
+    return lisp_list(*[s.lisp_object() for s in
+                       _component(stream, BroadcastStream, "BROADCAST-STREAM").streams])
 
 
 @defun("CONCATENATED-STREAM-STREAMS", "concatenated-stream")
 def concatenated_stream_streams(stream):
-    return lisp_list(*_component(stream, ConcatenatedStream, "CONCATENATED-STREAM").streams)
+    return lisp_list(*[s.lisp_object() for s in
+                       _component(stream, ConcatenatedStream, "CONCATENATED-STREAM").streams])
 
 
 @defun("TWO-WAY-STREAM-INPUT-STREAM", "two-way-stream")
 def two_way_stream_input_stream(stream):
-    return _component(stream, TwoWayStream, "TWO-WAY-STREAM").input
+    return _component(stream, TwoWayStream, "TWO-WAY-STREAM").input.lisp_object()
 
 
 @defun("TWO-WAY-STREAM-OUTPUT-STREAM", "two-way-stream")
 def two_way_stream_output_stream(stream):
-    return _component(stream, TwoWayStream, "TWO-WAY-STREAM").output
+    return _component(stream, TwoWayStream, "TWO-WAY-STREAM").output.lisp_object()
 
 
 @defun("ECHO-STREAM-INPUT-STREAM", "echo-stream")
 def echo_stream_input_stream(stream):
-    return _component(stream, EchoStream, "ECHO-STREAM").input
+    return _component(stream, EchoStream, "ECHO-STREAM").input.lisp_object()
 
 
 @defun("ECHO-STREAM-OUTPUT-STREAM", "echo-stream")
 def echo_stream_output_stream(stream):
-    return _component(stream, EchoStream, "ECHO-STREAM").output
+    return _component(stream, EchoStream, "ECHO-STREAM").output.lisp_object()
 
 
 @defun("SYNONYM-STREAM-SYMBOL", "synonym-stream")
@@ -265,6 +273,16 @@ def peek_char(peek_type=NIL, stream=NIL, eof_error_p=T, eof_value=NIL, recursive
     # Whitespace[2] is what the current readtable says it is.
     readtable = symbol_value(READTABLE)
     syntax = readtable.syntax if type(readtable) is Readtable else STANDARD_SYNTAX
+    if peek_type is not NIL and type(s) is GrayStream:
+        # SBCL reads a Gray stream up to the character and gives that one back
+        while True:
+            c = s.read_char()
+            if c is None:
+                return eof_or(s, eof_error_p, eof_value)
+            if (peek_type is T and syntax.get(c) != WHITESPACE) or \
+                    (isinstance(peek_type, Char) and c == peek_type.ch):
+                s.unread_char(c)
+                return make_char(c)
     while True:
         c = s.peek()
         if c is None:
@@ -308,47 +326,9 @@ def clear_input(stream=NIL):
 # ---------------------------------------------------------------- the stream as a whole
 @defun("STREAMP", "object")
 def streamp(x):
-    return truth(isinstance(x, LispStream))
-
-
-@defun("OPEN-STREAM-P", "stream")
-def open_stream_p(x):
-    return truth(stream_arg(x).open)
-
-
-@defun("INPUT-STREAM-P", "stream")
-def input_stream_p(x):
-    return truth(stream_arg(x).input_p())
-
-
-@defun("OUTPUT-STREAM-P", "stream")
-def output_stream_p(x):
-    return truth(stream_arg(x).output_p())
-
-
-@defun("INTERACTIVE-STREAM-P", "stream")
-def interactive_stream_p(x):
-    s = stream_arg(x)
-    s.check_open()
-    return truth(s.interactive())
-
-
-@defun("STREAM-ELEMENT-TYPE", "stream")
-def stream_element_type(x):
-    return stream_arg(x).stream_element_type()
+    return truth(as_stream(x) is not None)
 
 
 @defun("STREAM-EXTERNAL-FORMAT", "stream")
 def stream_external_format(x):
     return stream_arg(x).external_format()
-
-
-@defun("CLOSE", "stream &key abort")
-def close(stream, abort=NIL):
-    """Close STREAM. With ABORT true, undo what it did to a file: delete
-    a file it created, or put back the file it replaced."""
-    s = stream_arg(stream)
-    if s.open and not abort and s.output_p():
-        s.finish()
-    s.close(abort is not NIL)
-    return T

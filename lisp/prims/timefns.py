@@ -17,7 +17,7 @@ from ..errors import type_error
 from ..functions import defun
 from ..macros import defmacro, args_of, L, S, LET, gensym
 from ..objects import NIL, T, MV, CONSTANT, SPECIAL, cl_sym, sys_sym, lisp_list
-from ..dynamic import symbol_value
+from ..stdstreams import stream_value
 
 UNITS_PER_SECOND = 1_000_000
 UNIX_EPOCH = 2208988800          # universal time of 1970-01-01 00:00 GMT
@@ -156,7 +156,7 @@ def time_report(start):
     user = run * (times.user / total) if total else run
     # the two clocks tick differently: a run longer than the real time is 100%
     cpu = min(100.0, 100.0 * run_ns / real_ns) if real_ns else 100.0
-    out = symbol_value(cl_sym("*TRACE-OUTPUT*"))
+    out = stream_value(cl_sym("*TRACE-OUTPUT*"))
     out.fresh_line()
     out.write("Evaluation took:\n"
               f"  {real_ns / 1e9:.3f} seconds of real time\n"

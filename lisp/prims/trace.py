@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import weakref
 
-from ..dynamic import symbol_value
 from ..errors import LispError, program_error
 from ..functions import Function, defun, intern_name
 from ..machine import Frame, UNDO
 from ..macros import defmacro
 from ..objects import (KEYWORD, MV, NIL, T, Cons, LString, Symbol, cl_sym, find_package,
                        lisp_list)
+from ..stdstreams import stream_value
 
 _TRACE_OUTPUT = cl_sym("*TRACE-OUTPUT*")
 _ERROR_OUTPUT = cl_sym("*ERROR-OUTPUT*")
@@ -89,7 +89,7 @@ def _text(x) -> str:
 
 
 def _emit(depth: int, text: str):
-    stream = symbol_value(_TRACE_OUTPUT)
+    stream = stream_value(_TRACE_OUTPUT)
     stream.write(f"{'  ' * (depth + 1)}{depth}: {text}\n")
 
 
@@ -134,7 +134,7 @@ def _set_cell(key, fn):
 
 def _warn(control: str, *args):
     from ..format import format_to_stream
-    format_to_stream(symbol_value(_ERROR_OUTPUT), LString("WARNING: " + control + "~%"),
+    format_to_stream(stream_value(_ERROR_OUTPUT), LString("WARNING: " + control + "~%"),
                      list(args))
 
 
