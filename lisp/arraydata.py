@@ -374,7 +374,7 @@ def check_allocation(n: int):
 def invalid_index_error(array, index, bound: int):
     """SBCL's INVALID-ARRAY-INDEX-ERROR report (AREF, CHAR, SVREF ...),
     naming the array's data vector type."""
-    return lisp_error("SIMPLE-TYPE-ERROR",
+    return lisp_error("SB-INT:INVALID-ARRAY-INDEX-ERROR",
                       "Invalid index ~S for ~S, should be a non-negative integer below ~S.",
                       index, storage_type_of(array), bound,
-                      datum=index, expected_type=lisp_list(cl_sym("INTEGER"), 0, bound - 1))
+                      datum=index, expected_type=lisp_list(cl_sym("INTEGER"), 0, lisp_list(bound)))

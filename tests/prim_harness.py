@@ -412,7 +412,8 @@ def result_string(text: str) -> str:
         v = run(text)
     except LispError as e:
         name = e.class_name or ""
-        if name in ("TYPE-ERROR", "SIMPLE-TYPE-ERROR"):
+        if name in ("TYPE-ERROR", "SIMPLE-TYPE-ERROR", "SB-INT:INVALID-ARRAY-INDEX-ERROR",
+                    "SB-KERNEL:INDEX-TOO-LARGE-ERROR"):
             return "!TYPE-ERROR"
         if name in ("PROGRAM-ERROR", "SIMPLE-PROGRAM-ERROR", "SB-EXT:UNKNOWN-KEYWORD-ARGUMENT"):
             return "!PROGRAM-ERROR"

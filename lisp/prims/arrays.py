@@ -17,12 +17,19 @@ from ..arraydata import (ARRAY_DIMENSION_LIMIT, check_allocation, DisplacedItems
                          S_BIT, S_CHARACTER, check_element, default_element,
                          displacement_error, element_checker, invalid_index_error,
                          is_character_type, is_simple_array, upgrade_element_type)
+from ..conditions import condition_class, report_simple
 from ..dynamic import defvar
 from ..errors import simple_error, type_error
 from ..functions import defun
 from ..objects import (NIL, T, Array, Char, Cons, LString, MV, Vector, cl_sym, lisp_list,
                        make_char)
 from .seqbase import INDEX_TYPE, list_from, seq_items
+
+# SBCL's class for an index out of an array's bounds (AREF, CHAR, ELT of a
+# vector ...): a TYPE-ERROR with a report
+condition_class("SB-INT:INVALID-ARRAY-INDEX-ERROR", ["TYPE-ERROR"],
+                [("FORMAT-CONTROL", "FORMAT-CONTROL"), ("FORMAT-ARGUMENTS", "FORMAT-ARGUMENTS")],
+                report_simple)
 
 __all__ = ["array_total_size", "array_dims", "array_element_type", "row_major_ref",
            "row_major_set", "array_items"]

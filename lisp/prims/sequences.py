@@ -12,6 +12,7 @@ SBCL. On vectors with a fill pointer only the active elements count.
 from __future__ import annotations
 
 from ..arraydata import array_type_of, check_allocation
+from ..conditions import condition_class, report_simple
 from ..errors import lisp_error, type_error
 from ..functions import call_lisp, defun
 from ..objects import NIL, Cons, LString, Vector, lisp_list, make_char
@@ -24,15 +25,21 @@ __all__ = ["elt_index_error", "sequence_ref", "sequence_set", "coerce_to_sequenc
 
 
 # ---------------------------------------------------------------- ELT
+# SBCL's class for ELT past a sequence's end: a TYPE-ERROR with a report
+condition_class("SB-KERNEL:INDEX-TOO-LARGE-ERROR", ["TYPE-ERROR"],
+                [("FORMAT-CONTROL", "FORMAT-CONTROL"), ("FORMAT-ARGUMENTS", "FORMAT-ARGUMENTS")],
+                report_simple)
+
+
 def elt_index_error(seq, index, length):
     """SBCL's INDEX-TOO-LARGE-ERROR report for ELT."""
     if not isinstance(seq, (LString, Vector)):
-        return lisp_error("SIMPLE-TYPE-ERROR",
+        return lisp_error("SB-KERNEL:INDEX-TOO-LARGE-ERROR",
                           "The index ~S is too large for a list of length ~S.", index, length,
                           datum=index, expected_type=lisp_list(S_INTEGER, 0, length - 1))
     fp = seq.fill_pointer
     middle = f" with fill-pointer {fp}" if fp is not None else " "
-    return lisp_error("SIMPLE-TYPE-ERROR",
+    return lisp_error("SB-KERNEL:INDEX-TOO-LARGE-ERROR",
                       "Invalid index ~S for ~S~A, should be a non-negative integer below ~S.",
                       index, array_type_of(seq), LString(middle), length,
                       datum=index, expected_type=lisp_list(S_INTEGER, 0, length - 1))
