@@ -406,7 +406,8 @@ class GenericFunction(Function):
     dispatch cache (dispatch key -> EffectiveMethod)."""
     __slots__ = ("lambda_list", "info", "nreq", "max_args", "methods", "cache", "epoch",
                  "eql_positions", "doc", "plist", "combination", "precedence",
-                 "lambda_list_given", "version", "has_user_methods", "__weakref__")
+                 "lambda_list_given", "version", "has_user_methods", "metaclass",
+                 "__weakref__")
 
     def __init__(self, name, lambda_list, lambda_list_given=True):
         self.name = name
@@ -421,6 +422,7 @@ class GenericFunction(Function):
         self.lambda_list_given = lambda_list_given
         self.version = 0      # bumped when the methods change (for caches built on them)
         self.has_user_methods = False
+        self.metaclass = None     # a subclass of STANDARD-GENERIC-FUNCTION it is made of
         self.set_lambda_list(lambda_list)
 
     def set_lambda_list(self, lambda_list):
@@ -431,7 +433,7 @@ class GenericFunction(Function):
         self.cache.clear()
 
     def class_hook(self):
-        return CLASSES[S("STANDARD-GENERIC-FUNCTION")]
+        return self.metaclass or CLASSES[S("STANDARD-GENERIC-FUNCTION")]
 
     def add_method(self, meth: Method):
         """Add METH, replacing a method with the same qualifiers and

@@ -23,7 +23,10 @@ def qualified(x) -> str:
 
 
 def gf_text(gf) -> str:
-    return "#<STANDARD-GENERIC-FUNCTION %s (%d)>" % (qualified(gf.name), len(gf.methods))
+    from .printer import prin1_to_string
+    cls = ("STANDARD-GENERIC-FUNCTION" if gf.metaclass is None
+           else prin1_to_string(gf.metaclass.name))
+    return "#<%s %s (%d)>" % (cls, qualified(gf.name), len(gf.methods))
 
 
 def unparse_specializers(specializers):

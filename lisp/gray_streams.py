@@ -143,11 +143,17 @@ _GENERICS = [
     ("OUTPUT-STREAM-P", "stream"),
     ("INTERACTIVE-STREAM-P", "stream"),
 ]
+# SBCL's class of the CL functions it makes generic
+STREAM_FUNCTION = define_class(SB_GRAY.intern("STREAM-FUNCTION")[0],
+                               [CLASSES[S("STANDARD-GENERIC-FUNCTION")]])
+STREAM_FUNCTION.extra["metaclass"] = CLASSES[intern_name("SB-MOP:FUNCALLABLE-STANDARD-CLASS")]
 G = gray_adapter.GENERIC
 for _name, _ll in _GENERICS:
     _sym = intern_name(_name)
     _gf = GenericFunction(_sym, _lambda_list(_ll))
     _gf.doc = FUNCTION_DOCS[_sym.name]
+    if _sym.package is CL:
+        _gf.metaclass = STREAM_FUNCTION
     function_name_cell(_sym)[1](_gf)
     G[_name] = _gf
 

@@ -350,6 +350,11 @@ and lines that was."
   (gray-line (gray-error (stream-element-type s)) (gray-error (write-sequence #(1 2) s))
              (gray-error (read-char s)) (gray-error (write-char #\a s))))
 ;=> ":NO-APPLICABLE-METHOD-ERROR :NO-APPLICABLE-METHOD-ERROR :NO-APPLICABLE-METHOD-ERROR :NO-APPLICABLE-METHOD-ERROR"
+(let ((report (gray-report (stream-element-type (make-instance 'gray-octets)))))
+  (subseq report 0 (search " when called" report)))
+;=> "There is no applicable method for the generic function   #<SB-GRAY::STREAM-FUNCTION COMMON-LISP:STREAM-ELEMENT-TYPE (2)>"
+(list (type-of #'close) (type-of #'stream-element-type) (type-of #'sb-gray:stream-read-char))
+;=> (SB-GRAY::STREAM-FUNCTION SB-GRAY::STREAM-FUNCTION STANDARD-GENERIC-FUNCTION)
 (defmethod stream-element-type ((s gray-octets)) '(unsigned-byte 8))
 (let ((s (make-instance 'gray-octets)) (v (make-array 4 :initial-element 0)))
   (gray-line (stream-element-type s) (write-sequence #(10 20 30) s)
