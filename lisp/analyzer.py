@@ -1060,19 +1060,30 @@ def _body_with_block(forms, scope, block_name, form):
     return analyze_body(forms, scope, form)
 
 
-def compile_macro_lambda(name, ll, body, scope):
+def compile_macro_lambda(name, ll, body, scope, kind="DEFMACRO", fname=None):
     """A macro function of (form env) destructuring (cdr form) by the macro
     lambda list LL."""
     from .binding import destructuring_lambda
-    return destructuring_lambda(name, ll, body, scope, macro=True)
+    return destructuring_lambda(name, ll, body, scope, macro=True, kind=kind, fname=fname)
+
+
+_DEFINER_KINDS = {cl_sym("DEFTYPE"): "DEFTYPE", cl_sym("DEFINE-COMPILER-MACRO"): "DEFINE-COMPILER-MACRO"}
 
 
 # ---------------------------------------------------------------- internal special forms
 @special_form("SYS::MACRO-LAMBDA")
 def sf_macro_lambda(form, scope):
-    """(sys::macro-lambda name lambda-list . body): the macro function."""
+    """(sys::macro-lambda name lambda-list . body): the macro function,
+    named (MACRO-FUNCTION NAME) as in SBCL; NAME may be (DEFTYPE NAME) or
+    (DEFINE-COMPILER-MACRO NAME) for the expanders those definers make."""
     name = form.cdr.car
-    lam = compile_macro_lambda(name, form.cdr.cdr.car, form.cdr.cdr.cdr, scope)
+    kind = "DEFMACRO"
+    if type(name) is Cons and name.car in _DEFINER_KINDS:
+        kind, name = _DEFINER_KINDS[name.car], name.cdr.car
+        fname = lisp_list(cl_sym(kind), name)
+    else:
+        fname = lisp_list(cl_sym("MACRO-FUNCTION"), name)
+    lam = compile_macro_lambda(name, form.cdr.cdr.car, form.cdr.cdr.cdr, scope, kind, fname)
     return SimpleNode(lambda env: Closure(lam, env), form)
 
 
@@ -1080,7 +1091,8 @@ def sf_macro_lambda(form, scope):
 def sf_destructuring_bind(form, scope):
     from .binding import destructure_node
     ll = form.cdr.car
-    return destructure_node(ll, form.cdr.cdr.car, form.cdr.cdr.cdr, scope, form, None)
+    return destructure_node(ll, form.cdr.cdr.car, form.cdr.cdr.cdr, scope, form,
+                            LString("DESTRUCTURING-BIND"))
 
 
 class SetfCallNode(GlobalCallNode):

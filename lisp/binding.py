@@ -42,21 +42,42 @@ def _count_phrase(p: LambdaList):
 
 
 def check_keys(items, start, p: LambdaList, what):
+    """Check the keyword arguments ITEMS[START:] against P. WHAT names a
+    destructuring lambda list (a macro's, DESTRUCTURING-BIND's): its errors
+    are SBCL's "Error while parsing arguments to ..." reports; None for a
+    function's lambda list."""
     rest = items[start:]
     if len(rest) % 2:
         if what is None:
             raise program_error("odd number of &KEY arguments")
-        raise program_error("odd number of &KEY arguments in ~A", what)
+        raise _key_list_error(what, "odd number of elements in keyword/value list: ~S",
+                              lisp_list(*rest))
     if p.allow_other_keys:
         return
     for i in range(0, len(rest), 2):
         if rest[i] is ALLOW_OTHER_KEYS and rest[i + 1] is not NIL:
             return
-    known = {kw for kw, _, _, _ in p.keys}
+    known = [kw for kw, _, _, _ in p.keys]
     for i in range(0, len(rest), 2):
         k = rest[i]
         if k not in known and k is not ALLOW_OTHER_KEYS:
-            raise LispError("SB-EXT:UNKNOWN-KEYWORD-ARGUMENT", {"NAME": k})
+            if what is None:
+                raise LispError("SB-EXT:UNKNOWN-KEYWORD-ARGUMENT", {"NAME": k})
+            from .printer import prin1_to_string
+            raise _key_list_error(what, "unknown keyword: ~S; expected one of ~A", k,
+                                  LString(", ".join(prin1_to_string(kw) for kw in known)))
+
+
+def _key_list_error(what, control, *args):
+    """SBCL's report for a bad keyword list of a destructuring lambda list;
+    for a macro it names "NAME DEFMACRO" (sic)."""
+    from .errors import lisp_error
+    text = what.value if isinstance(what, LString) else str(what)
+    if text.startswith("DEFMACRO "):
+        text = text[len("DEFMACRO "):] + " DEFMACRO"
+    return lisp_error("SYS::ARG-COUNT-ERROR",
+                      "Error while parsing arguments to ~A:~%  " + control,
+                      LString(text), *args)
 
 
 def find_key(items, start, kw):
@@ -97,7 +118,7 @@ def _is_special(var, specials):
     return var in specials or var.flags & SPECIAL
 
 
-def build_binder(parsed: LambdaList, level, specials, src_slot, toplevel, cur=None):
+def build_binder(parsed: LambdaList, level, specials, src_slot, toplevel, cur=None, what=None):
     """Return (init nodes, targets, scope) binding PARSED from the source in
     slot SRC_SLOT of LEVEL's environment: a Python list of arguments when
     TOPLEVEL, else an ArgSource. Variables are added to LEVEL as they are
@@ -129,9 +150,9 @@ def build_binder(parsed: LambdaList, level, specials, src_slot, toplevel, cur=No
                 bind(var.whole, SimpleNode(lambda env, r=raw: env[r]))
             src = level.add(sys_sym("%SOURCE"))
             pattern = var
-            inits.append(SimpleNode(lambda env, r=raw: make_source(env[r], pattern, None)))
+            inits.append(SimpleNode(lambda env, r=raw: make_source(env[r], pattern, what)))
             targets.append(src)
-            i2, t2, sc = build_binder(pattern, level, specials, src, False, scope[0])
+            i2, t2, sc = build_binder(pattern, level, specials, src, False, scope[0], what)
             inits.extend(i2)
             targets.extend(t2)
             scope[0] = sc
@@ -205,15 +226,24 @@ def make_source(value, p: LambdaList, what):
 
 
 def _destructure_error(value, p, what, kind):
+    """SBCL's report for a list that does not fit the pattern P: too few or
+    too many elements, or not a (proper) list at all."""
     from .errors import lisp_error
     n = 0
     x = value
     while type(x) is Cons:
         n += 1
         x = x.cdr
-    return lisp_error("SYS::ARG-COUNT-ERROR", "error while parsing arguments to ~A:~%  invalid number of elements in~%    ~S~%  to satisfy lambda list~%    ~A:~%  ~A, but got ~S",
-                         what or LString("DESTRUCTURING-BIND"), value, LString(_ll_text(p)),
-                         LString(_count_phrase(p)), n)
+    if kind is None:
+        how = "too few" if n < len(p.required) else "too many"
+        got = n
+    else:
+        how, got = "invalid number of", LString("a non-list")
+    return lisp_error("SYS::ARG-COUNT-ERROR",
+                      "Error while parsing arguments to ~A:~%  ~A elements in~%    ~:S~%"
+                      "  to satisfy lambda list~%    ~A:~%  ~A, but got ~A",
+                      what or LString("DESTRUCTURING-BIND"), LString(how), value,
+                      LString(_ll_text(p)), LString(_count_phrase(p)), got)
 
 
 def _ll_text(p):
@@ -262,7 +292,7 @@ def destructure_node(pattern_form, value, body, scope, form, what, whole_node=No
             wpattern = parsed.whole
             inits.append(SimpleNode(lambda env: make_source(env[wraw], wpattern, what)))
             targets.append(wsrc)
-            i2, t2, cur = build_binder(wpattern, level, specials, wsrc, False, cur)
+            i2, t2, cur = build_binder(wpattern, level, specials, wsrc, False, cur, what)
             inits.extend(i2)
             targets.extend(t2)
         else:
@@ -273,7 +303,7 @@ def destructure_node(pattern_form, value, body, scope, form, what, whole_node=No
     ptext = what
     inits.append(SimpleNode(lambda env: make_source(env[raw], parsed, ptext)))
     targets.append(src)
-    i2, t2, cur = build_binder(parsed, level, specials, src, False, cur)
+    i2, t2, cur = build_binder(parsed, level, specials, src, False, cur, what)
     inits.extend(i2)
     targets.extend(t2)
     from .analyzer import checked_body
@@ -282,29 +312,32 @@ def destructure_node(pattern_form, value, body, scope, form, what, whole_node=No
     return LetStarNode(inits, [sfn(i) for i in inits], targets, level.size, body_node, form)
 
 
-def destructuring_lambda(name, ll, body, scope, macro=True):
+def destructuring_lambda(name, ll, body, scope, macro=True, kind="DEFMACRO", fname=None):
     """The LambdaInfo of a macro function (form env) for macro lambda list
     LL: &whole gets the form, &environment the env, the rest destructures
-    (cdr form)."""
+    (cdr form). KIND names the definer in errors ("Error while parsing
+    arguments to DEFTYPE SMALL"); FNAME is the function's name (default
+    NAME)."""
     from .analyzer import Level
     from .nodes import LambdaInfo
+    # the macro's own lambda list, as written (the pretty printer lays out
+    # calls of macros with &body from it, as SBCL does)
+    lam = LambdaInfo(name if fname is None else fname, ll)
     level = Level(scope)
+    level.lam = lam
     fslot = level.add(sys_sym("%FORM"))
     eslot = level.add(sys_sym("%ENV"))
     # these run in the destructuring level, one below the (form env) level
     form_node = SimpleNode(lambda env: env[0][fslot])
     env_node = SimpleNode(lambda env: env[0][eslot])
     cdr_node = SimpleNode(lambda env: env[0][fslot].cdr if type(env[0][fslot]) is Cons else NIL)
-    what = LString(f"DEFMACRO {name.name if isinstance(name, Symbol) else name}")
+    what = LString(f"{kind} {name.name if isinstance(name, Symbol) else name}")
     block_name = name if isinstance(name, Symbol) else None
     inner_body = lisp_list(lisp_list(cl_sym("BLOCK"), block_name, *_forms_after_decls(body))) \
         if block_name is not None else body
     decl_forms = _decl_forms(body)
     node = destructure_node(ll, lambda level: cdr_node, list_from_iter(decl_forms, inner_body) if block_name else body,
                             level, None, what, whole_node=form_node, env_node=env_node)
-    # the macro's own lambda list, as written (the pretty printer lays out
-    # calls of macros with &body from it, as SBCL does)
-    lam = LambdaInfo(name, ll)
     lam.simple = True
     lam.nreq = 2
     lam.body = node

@@ -280,7 +280,7 @@ def defmacro_(name, fn):
     check_lock(name, "defining a macro for")
     name.macro = fn
     if isinstance(fn, Closure):
-        fn.name = name
+        fn.name = lisp_list(cl_sym("MACRO-FUNCTION"), name)   # SBCL's name for it
     return name
 
 

@@ -170,7 +170,8 @@ def m_define_compiler_macro(form, env):
     body = body_of(form, 2)
     return L(S("PROGN"),
              L(sys_sym("%SET-COMPILER-MACRO-FUNCTION"), L(S("QUOTE"), name),
-               L(sys_sym("MACRO-LAMBDA"), name if isinstance(name, Symbol) else name.cdr.car,
+               L(sys_sym("MACRO-LAMBDA"), L(S("DEFINE-COMPILER-MACRO"),
+                                            name if isinstance(name, Symbol) else name.cdr.car),
                  ll, *list_to_py(body))),
              L(S("QUOTE"), name))
 

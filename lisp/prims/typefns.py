@@ -56,7 +56,7 @@ def m_deftype(form, env):
     name, ll = args[0], args[1]
     body = body_of(form, 2)
     return L(sys_sym("%DEFTYPE"), L(S("QUOTE"), name),
-             Cons(sys_sym("MACRO-LAMBDA"), Cons(name, Cons(ll, body))))
+             Cons(sys_sym("MACRO-LAMBDA"), Cons(L(S("DEFTYPE"), name), Cons(ll, body))))
 
 
 @defun("SYS:%DEFTYPE", "name expander")

@@ -285,3 +285,40 @@
 ;=> ERROR
 (equal (macroexpand-1 '(ll-with (v 1) (print v))) '(let ((v 1)) (print v)))
 ;=> T
+
+;;; destructuring errors are SBCL's reports, naming the definer
+(defmacro ll-mm (a &optional b) (list 'quote (list a b)))
+(defmacro ll-mk (&key a c) a)
+(defmacro ll-md ((x y) z) (list 'quote (list x y z)))
+(deftype ll-small (lo hi) `(integer ,lo ,hi))
+(defun ll-report (thunk) (handler-case (funcall thunk) (error (e) (remove #\Newline (princ-to-string e)))))
+(ll-report (lambda () (macroexpand '(ll-mm))))
+;=> "Error while parsing arguments to DEFMACRO LL-MM:  too few elements in    ()  to satisfy lambda list    (A &OPTIONAL B):  between 1 and 2 expected, but got 0"
+(ll-report (lambda () (macroexpand '(ll-mm 1 2 3))))
+;=> "Error while parsing arguments to DEFMACRO LL-MM:  too many elements in    (1 2 3)  to satisfy lambda list    (A &OPTIONAL B):  between 1 and 2 expected, but got 3"
+(ll-report (lambda () (macroexpand '(ll-mm . 1))))
+;=> "Error while parsing arguments to DEFMACRO LL-MM:  invalid number of elements in    1  to satisfy lambda list    (A &OPTIONAL B):  between 1 and 2 expected, but got a non-list"
+(ll-report (lambda () (macroexpand '(ll-mk :b 1 :d 2))))
+;=> "Error while parsing arguments to LL-MK DEFMACRO:  unknown keyword: :B; expected one of :A, :C"
+(ll-report (lambda () (macroexpand '(ll-mk :a))))
+;=> "Error while parsing arguments to LL-MK DEFMACRO:  odd number of elements in keyword/value list: (:A)"
+(ll-report (lambda () (macroexpand '(ll-md 1 2))))
+;=> "Error while parsing arguments to DEFMACRO LL-MD:  invalid number of elements in    1  to satisfy lambda list    (X Y):  exactly 2 expected, but got a non-list"
+(ll-report (lambda () (macroexpand '(ll-md (1) 2))))
+;=> "Error while parsing arguments to DEFMACRO LL-MD:  too few elements in    (1)  to satisfy lambda list    (X Y):  exactly 2 expected, but got 1"
+(ll-report (lambda () (macroexpand '(ll-md (1 2 3) 4))))
+;=> "Error while parsing arguments to DEFMACRO LL-MD:  too many elements in    (1 2 3)  to satisfy lambda list    (X Y):  exactly 2 expected, but got 3"
+(ll-report (lambda () (typep 1 '(ll-small))))
+;=> "Error while parsing arguments to DEFTYPE LL-SMALL:  too few elements in    ()  to satisfy lambda list    (LO HI):  exactly 2 expected, but got 0"
+(ll-report (lambda () (destructuring-bind (&key a) '(:b 1) a)))
+;=> "Error while parsing arguments to DESTRUCTURING-BIND:  unknown keyword: :B; expected one of :A"
+(ll-report (lambda () (destructuring-bind (&key a) '(:a) a)))
+;=> "Error while parsing arguments to DESTRUCTURING-BIND:  odd number of elements in keyword/value list: (:A)"
+(ll-report (lambda () (destructuring-bind (a) '(1 2) a)))
+;=> "Error while parsing arguments to DESTRUCTURING-BIND:  too many elements in    (1 2)  to satisfy lambda list    (A):  exactly 1 expected, but got 2"
+(ll-report (lambda () (destructuring-bind (a b) 5 (list a b))))
+;=> "Error while parsing arguments to DESTRUCTURING-BIND:  invalid number of elements in    5  to satisfy lambda list    (A B):  exactly 2 expected, but got a non-list"
+(ll-report (lambda () (destructuring-bind (a b) '(1) (list a b))))
+;=> "Error while parsing arguments to DESTRUCTURING-BIND:  too few elements in    (1)  to satisfy lambda list    (A B):  exactly 2 expected, but got 1"
+(let ((s (prin1-to-string (macro-function 'll-mm)))) (subseq s 0 (position #\{ s)))
+;=> "#<FUNCTION (MACRO-FUNCTION LL-MM) "
