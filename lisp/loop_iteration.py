@@ -21,6 +21,8 @@ CHECK_TYPE = loop_runtime.loop_check_type.primitive.name
 HASH_CURSOR = loop_runtime.loop_hash_cursor.primitive.name
 HASH_NEXT = loop_runtime.loop_hash_next.primitive.name
 PACKAGE_CURSOR = loop_runtime.loop_package_cursor.primitive.name
+ELEMENTS_CURSOR = loop_runtime.loop_elements_cursor.primitive.name
+ELEMENTS_NEXT = loop_runtime.loop_elements_next.primitive.name
 PACKAGE_NEXT = loop_runtime.loop_package_next.primitive.name
 POSITIVE = L(S("REAL"), L(0))     # a BY step
 
@@ -268,6 +270,8 @@ class IterationClauses:
         phrases = self.prepositional_phrases([("OF", "IN")], True, [])
         if kind in ("HASH-KEY", "HASH-VALUE"):
             parts = self.hash_path(var, dtype, phrases, kind)
+        elif kind == "ELEMENTS":
+            parts = self.elements_path(var, dtype, phrases)
         else:
             parts = self.package_path(var, dtype, phrases, kind)
         if self.named_vars:
@@ -299,6 +303,24 @@ class IterationClauses:
             else:
                 setqs.append(L(SETQ, target, source))
         test = L(MVB, L(more, key, value), L(HASH_NEXT, cursor), *setqs, L(NOT, more))
+        return (None, None, test, pseudo)
+
+    def elements_path(self, var, dtype, phrases):
+        """SBCL's ``for x being the elements of sequence``: each element of
+        a list or of a vector's active part."""
+        if len(phrases) > 1:
+            raise self.error("Too many prepositions")
+        variable = var if var is not NIL else gensym("LOOP-ELEMENT-")
+        cursor = gensym("LOOP-ELEMENTS-")
+        self.make_var(variable, NIL, dtype)
+        self.make_var(cursor, L(ELEMENTS_CURSOR, phrases[0][1] if phrases else NIL), None)
+        more, element = gensym("MORE"), gensym("ELEMENT")
+        if type(variable) is Cons or dtype is not None:
+            temp = self.make_var(gensym("LOOP-ELEMENT-TEMP-"), NIL, None)
+            setq, pseudo = L(SETQ, temp, element), [(variable, temp)]
+        else:
+            setq, pseudo = L(SETQ, variable, element), None
+        test = L(MVB, L(more, element), L(ELEMENTS_NEXT, cursor), setq, L(NOT, more))
         return (None, None, test, pseudo)
 
     def package_path(self, var, dtype, phrases, kind):
@@ -343,7 +365,8 @@ PATHS = {"HASH-KEY": "HASH-KEY", "HASH-KEYS": "HASH-KEY",
          "HASH-VALUE": "HASH-VALUE", "HASH-VALUES": "HASH-VALUE",
          "SYMBOL": "SYMBOLS", "SYMBOLS": "SYMBOLS",
          "PRESENT-SYMBOL": "PRESENT-SYMBOLS", "PRESENT-SYMBOLS": "PRESENT-SYMBOLS",
-         "EXTERNAL-SYMBOL": "EXTERNAL-SYMBOLS", "EXTERNAL-SYMBOLS": "EXTERNAL-SYMBOLS"}
+         "EXTERNAL-SYMBOL": "EXTERNAL-SYMBOLS", "EXTERNAL-SYMBOLS": "EXTERNAL-SYMBOLS",
+         "ELEMENT": "ELEMENTS", "ELEMENTS": "ELEMENTS"}     # ELEMENTS: SBCL's sequence path
 # which symbols of the package each package path visits
 PACKAGE_KINDS = {"SYMBOLS": ("INTERNAL", "EXTERNAL", "INHERITED"),
                  "PRESENT-SYMBOLS": ("INTERNAL", "EXTERNAL"),

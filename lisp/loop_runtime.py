@@ -1,6 +1,7 @@
 """Run-time support of LOOP expansions: the type checks SBCL's LOOP gets
-from its declarations, and iteration cursors for the hash-table and package
-paths (``for k being the hash-keys of h``, ``for s being the symbols of p``).
+from its declarations, and iteration cursors for the hash-table, package
+and sequence paths (``for k being the hash-keys of h``, ``for s being the
+symbols of p``, SBCL's ``for x being the elements of sequence``).
 
 A cursor is made once when the loop binds its variables and handed back to
 ``%LOOP-HASH-NEXT`` / ``%LOOP-PACKAGE-NEXT`` each iteration, which return
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from .errors import LispError, lisp_error, type_error
 from .functions import defun
-from .objects import NIL, T, MV, HashTable, keyword
+from .objects import NIL, T, MV, Cons, HashTable, LString, Vector, keyword, make_char
 
 
 @defun("SYS::%LOOP-CHECK-TYPE", "value type")
@@ -117,3 +118,38 @@ def loop_package_next(cursor):
         cursor.index += 1
         return MV((T, sym))
     return NIL
+
+
+class ElementCursor:
+    """A position in a sequence: the next cons of a list, the next index
+    of a vector. Elements are read when reached, as SBCL's sequence
+    iterators read them, so a change the body makes ahead is seen."""
+    __slots__ = ("sequence", "position")
+
+    def __init__(self, sequence):
+        self.sequence = sequence
+        self.position = sequence if type(sequence) is Cons or sequence is NIL else 0
+
+
+@defun("SYS::%LOOP-ELEMENTS-CURSOR", "sequence")
+def loop_elements_cursor(sequence):
+    """A cursor over the elements of SEQUENCE, for LOOP's ELEMENTS path."""
+    if not (type(sequence) in (Cons, LString, Vector) or sequence is NIL):
+        raise type_error(sequence, "SEQUENCE")
+    return ElementCursor(sequence)
+
+
+@defun("SYS::%LOOP-ELEMENTS-NEXT", "cursor", mv=True)
+def loop_elements_next(cursor):
+    """Advance CURSOR: (values T element), or NIL after the last element
+    (of a vector's active part)."""
+    seq, pos = cursor.sequence, cursor.position
+    if type(seq) is Cons or seq is NIL:
+        if type(pos) is not Cons:
+            return NIL
+        cursor.position = pos.cdr
+        return MV((T, pos.car))
+    if pos >= len(seq):
+        return NIL
+    cursor.position = pos + 1
+    return MV((T, make_char(seq.value[pos]) if type(seq) is LString else seq.items[pos]))

@@ -1043,3 +1043,25 @@
 ;=> 2
 (loop for i from 1 to 2 for j = (list i) collect j into all finally (return all))
 ;=> ((1) (2))
+
+;;; SBCL's ELEMENTS path: the elements of any sequence
+(loop for x being the elements of '(1 2 3) collect x)
+;=> (1 2 3)
+(loop for x being the elements of "abc" collect x)
+;=> (#\a #\b #\c)
+(loop for x being each element in #(1 2) collect x)
+;=> (1 2)
+(loop for x being the elements of (make-array 5 :fill-pointer 2 :initial-element 0) collect x)
+;=> (0 0)
+(loop for (a b) being the elements of '((1 2) (3 4)) collect (+ a b))
+;=> (3 7)
+(loop for x of-type fixnum being the elements of '(1 2) sum x)
+;=> 3
+(loop for x being the elements collect x)
+;=> NIL
+(handler-case (loop for x being the elements of 5 collect x) (error (e) (type-of e)))
+;=> TYPE-ERROR
+(let ((v (vector 1 2 3))) (loop for x being the elements of v do (setf (aref v 2) 30) collect x))
+;=> (1 2 30)
+(handler-case (macroexpand '(loop for x being the elements of a in b collect x)) (error (e) (substitute #\| #\Newline (princ-to-string e))))
+;=> "Too many prepositions|current LOOP context: FOR X BEING THE ELEMENTS OF A IN B COLLECT."
