@@ -606,7 +606,7 @@ def m_setf(form, env):
             place = exp
         if type(place) is Cons and isinstance(place.car, Symbol) and place.car.setf_expander is None \
                 and place.car.setf_fn is not None and place.car is not S("THE"):
-            out.append(Cons(sys_sym("%SETF-CALL"), Cons(place.car, Cons(value, place.cdr))))
+            out.append(_setf_call(place, value, env))
             continue
         temps, vals, store, store_form, _ = place_expansion(place, env)
         if type(store) is Cons or store is NIL:      # a VALUES place: 0 or more stores
@@ -618,6 +618,45 @@ def m_setf(form, env):
     if not out:
         return NIL
     return out[0] if len(out) == 1 else L(PROGN, *out)
+
+
+def _inert(form, env) -> bool:
+    """Does evaluating FORM neither depend on nor change anything a place's
+    other subforms could: a constant, or a variable that is no symbol
+    macro."""
+    if _constant(form):
+        return True
+    if isinstance(form, Symbol):
+        from .analyzer import macroexpand_1
+        return not macroexpand_1(form, env.scope if env is not NIL else None)[1]
+    return False
+
+
+def _setf_call(place, value, env):
+    """(setf (name arg...) value) for a (SETF name) function: the place's
+    subforms are evaluated before VALUE, as CLHS 5.1.1.1 requires, so
+    non-constant ones go to temporaries unless nothing can tell."""
+    args = list_to_py(place.cdr)
+    call = sys_sym("%SETF-CALL")
+    if all(_constant(a) for a in args) or (_inert(value, env) and all(_inert(a, env) for a in args)):
+        return Cons(call, Cons(place.car, Cons(value, place.cdr)))
+    temps, passed = [], []
+    for a in args:
+        if _constant(a):
+            passed.append(a)
+        else:
+            t = gensym("ARG")
+            temps.append(L(t, a))
+            passed.append(t)
+    return L(LETSTAR, list_from_iter(temps), L(call, place.car, value, *passed))
+
+
+def _constant(form) -> bool:
+    if isinstance(form, Symbol):
+        return form.is_constant or form.package is KEYWORD
+    if type(form) is Cons:
+        return form.car is QUOTE
+    return True
 
 
 def _modify(form, env, op):
