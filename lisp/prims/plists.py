@@ -83,17 +83,19 @@ def putf(plist, indicator, value):
     """PLIST with INDICATOR's value set to VALUE: changed in place when
     INDICATOR is there, else with the pair added in front. The setf
     expansion of GETF stores the result back into its place."""
+    # SBCL's walk by CDDR: an odd last key is passed over, a value missing
+    # after the indicator is a NIL that is not a CONS
     x = plist
     while type(x) is Cons:
         rest = x.cdr
-        if type(rest) is not Cons:
-            raise _malformed(plist)
         if x.car is indicator or eq(x.car, indicator):
+            if type(rest) is not Cons:
+                raise type_error(rest, "CONS")
             rest.car = value
             return plist
-        x = rest.cdr
+        x = rest.cdr if type(rest) is Cons else rest
     if x is not NIL:
-        raise _malformed(plist)
+        raise type_error(x, "LIST")
     return Cons(indicator, Cons(value, plist))
 
 

@@ -11,7 +11,7 @@ SBCL. On vectors with a fill pointer only the active elements count.
 """
 from __future__ import annotations
 
-from ..arraydata import array_type_of, check_allocation
+from ..arraydata import array_type_of, check_allocation, invalid_index_error
 from ..conditions import condition_class, report_simple
 from ..errors import lisp_error, type_error
 from ..functions import call_lisp, defun
@@ -79,11 +79,21 @@ def sequence_set(seq, index, value):
     if type(index) is not int or index < 0:
         raise type_error(index, INDEX_TYPE)
     if type(seq) is Cons or seq is NIL:
-        _list_cell(seq, index).car = value
+        # as SBCL's (setf nth): a list too short ends in NIL, not a CONS
+        x = seq
+        for _ in range(index):
+            if type(x) is not Cons:
+                break
+            x = x.cdr
+        if type(x) is not Cons:
+            raise type_error(x, "CONS")
+        x.car = value
         return value
     if isinstance(seq, (LString, Vector)):
         if index >= len(seq):
-            raise elt_index_error(seq, index, len(seq))
+            if seq.fill_pointer is not None:
+                raise elt_index_error(seq, index, len(seq))
+            raise invalid_index_error(seq, index, len(seq))
         store_items(seq, index, [value])
         return value
     raise type_error(seq, S_SEQUENCE)
