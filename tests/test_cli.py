@@ -108,6 +108,20 @@ def test_broken_pipe_on_stdout_ends_a_script_quietly_with_status_0(tmp_path, bod
     assert err == b"", err
 
 
+def test_disable_debugger_ends_the_repl_at_an_unhandled_error(tmp_path):
+    """SB-EXT:DISABLE-DEBUGGER: an unhandled error then ends Lisp with
+    status 1 and SBCL's report, also in the REPL; in a script (already so)
+    and after ENABLE-DEBUGGER nothing changes."""
+    r = run(stdin="(sb-ext:disable-debugger)\n(car 5)\n(print :after)\n")
+    assert r.returncode == 1
+    assert ":AFTER" not in r.stdout
+    assert "unhandled condition in --disable-debugger mode, quitting" in r.stderr
+    r = run(stdin="(sb-ext:disable-debugger)\n(sb-ext:enable-debugger)\n(car 5)\n(print :after)\n")
+    assert ":AFTER" in r.stdout
+    r = run(script(tmp_path, "(sb-ext:disable-debugger)\n(print :ok)\n"))
+    assert r.returncode == 0 and r.stdout == "\n:OK "
+
+
 def test_cleanups_run_after_unhandled_error(tmp_path):
     r = run(script(tmp_path, '(unwind-protect (error "boom") (format t "cleanup ran~%"))\n'))
     assert r.returncode == 1

@@ -285,6 +285,13 @@ def invoke_debugger(m, args):
         from runtime.process import ToplevelExit
         exit_to_toplevel(m, ToplevelExit(code=0))
         return
+    if mode == "repl" and getattr(interp, "debugger_disabled", False) and signum is None \
+            and proc is not None and proc.is_main:
+        # after SB-EXT:DISABLE-DEBUGGER an unhandled error ends Lisp, as in a script
+        err.write(_script_report(c, report, proc, m))
+        _flush_err(err)
+        exit_to_toplevel(m, ToplevelExit(code=1))
+        return
     if mode == "repl" and signum is not None and proc is not None and proc.is_main:
         pass
     elif (mode == "repl" and getattr(interp, "interactive_debugger", False)
@@ -295,14 +302,38 @@ def invoke_debugger(m, args):
     elif proc is not None and not proc.is_main:
         err.write(f"{proc.name}: {report}\n")
     elif mode == "script":
-        err.write(f"Unhandled {condition_type_name(c)} in thread "
-                  f"#<PROCESS \"{proc.name if proc else 'main thread'}\" RUNNING>:\n"
-                  f"{indent(report)}\n\nBacktrace for: #<PROCESS \"{proc.name if proc else 'main thread'}\">\n"
-                  f"{format_backtrace(m)}\n\nunhandled condition in --disable-debugger mode, quitting\n")
+        err.write(_script_report(c, report, proc, m))
     elif mode == "repl":
         err.write(f"Unhandled {condition_type_name(c)}:\n{indent(report)}\n(back at the top level)\n")
     _flush_err(err)
     exit_to_toplevel(m, ToplevelExit(condition=c, report=report, signal=signum))
+
+
+def _script_report(c, report, proc, m) -> str:
+    """What SBCL prints for an unhandled error with its debugger disabled."""
+    name = proc.name if proc else "main thread"
+    return (f"Unhandled {condition_type_name(c)} in thread #<PROCESS \"{name}\" RUNNING>:\n"
+            f"{indent(report)}\n\nBacktrace for: #<PROCESS \"{name}\">\n"
+            f"{format_backtrace(m)}\n\nunhandled condition in --disable-debugger mode, quitting\n")
+
+
+@defun("SB-EXT:DISABLE-DEBUGGER", "")
+def disable_debugger():
+    """When invoked, this function will turn off both the SBCL debugger
+and LDB (the low-level debugger).  See also ENABLE-DEBUGGER."""
+    # an unhandled error then ends Lisp with its report and a backtrace, as
+    # in a script (which starts so)
+    if state.interpreter is not None:
+        state.interpreter.debugger_disabled = True
+    return NIL
+
+
+@defun("SB-EXT:ENABLE-DEBUGGER", "")
+def enable_debugger():
+    """Restore the debugger if it has been turned off by DISABLE-DEBUGGER."""
+    if state.interpreter is not None:
+        state.interpreter.debugger_disabled = False
+    return NIL
 
 
 def _console_stream_error(c) -> bool:
