@@ -229,7 +229,7 @@ def _compound(head, args):
         return _ints(0, 2 ** bits - 1) if n == "UNSIGNED-BYTE" else \
             _ints(-2 ** (bits - 1), 2 ** (bits - 1) - 1)
     if n == "CONS":
-        return ConsT(normalize(arg(0)), normalize(arg(1)))
+        return ConsT(*[Top() if a is STAR else normalize(a) for a in (arg(0), arg(1))])
     if n in ("ARRAY", "SIMPLE-ARRAY"):
         return Arr(n == "SIMPLE-ARRAY", _element(arg(0)), _dims(arg(1)))
     if n == "VECTOR":
@@ -666,6 +666,31 @@ def disjoint(a: Type, b: Type):
     return None if overlap is None else not overlap
 
 
+def is_valid(spec) -> bool:
+    """Is SPEC a type specifier TYPEP accepts: well formed, every name in it
+    known (a SATISFIES predicate need not be defined)?"""
+    try:
+        t = normalize(spec)
+    except LispError:
+        return False
+    return _known(t)
+
+
+def _known(t) -> bool:
+    if type(t) is Unknown:
+        spec = t.spec
+        return type(spec) is Cons and spec.car is S("SATISFIES")
+    if type(t) in (Or, And):
+        return all(_known(p) for p in t.parts)
+    if type(t) is Not:
+        return _known(t.inner)
+    if type(t) is ConsT:
+        return _known(t.car) and _known(t.cdr)
+    if type(t) is ComplexT:
+        return t.part is STAR or _known(t.part)
+    return True
+
+
 def subtypep(t1, t2):
     """SUBTYPEP's answer for the type specifiers T1 and T2: True, False, or
     None when it cannot be decided."""
@@ -674,4 +699,4 @@ def subtypep(t1, t2):
     return subtype(normalize(t1), normalize(t2))
 
 
-__all__ = ["subtypep", "normalize", "subtype", "disjoint"]
+__all__ = ["subtypep", "normalize", "subtype", "disjoint", "is_valid"]

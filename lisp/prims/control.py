@@ -12,6 +12,7 @@ from ..dynamic import state, MISSING
 from ..errors import LispError, program_error, type_error, simple_error
 from ..functions import defun, Function, Primitive, designator_string
 from ..machine import Closure, Frame
+from .globals import check_not_global
 from .trace import TRACED, retarget, key_of as trace_key
 from ..nodes import special_value, set_special
 from ..objects import (NIL, T, MV, UNBOUND, Symbol, Cons, LString, Instance, cl_sym,
@@ -289,6 +290,7 @@ def defvar_(m, args):
     name, initfn, initp, doc = args
     if not isinstance(name, Symbol):
         raise type_error(name, "SYMBOL")
+    check_not_global(name)
     record_variable_doc(name, doc)
     name.flags |= SPECIAL
     if initp is not NIL and name.value is UNBOUND:
@@ -319,6 +321,7 @@ class _SetGlobalFrame(Frame):
 def defparameter_(name, value, doc):
     if not isinstance(name, Symbol):
         raise type_error(name, "SYMBOL")
+    check_not_global(name)
     record_variable_doc(name, doc)
     name.flags |= SPECIAL
     name.value = value

@@ -5,10 +5,12 @@ work), and the float constants, SBCL's infinities among them.
 from __future__ import annotations
 
 import math
+import struct
+import sys
 
 from ..dynamic import defvar
 from ..functions import defun
-from ..objects import MV, SingleFloat, SB_EXT
+from ..objects import MV, NIL, T, SingleFloat, SB_EXT
 from .. import floats
 from ..numbers import check_real, check_float, check_integer, to_single, to_double
 
@@ -110,6 +112,41 @@ def lisp_float_precision(f):
     return floats.float_precision(check_float(f))
 
 
+# ---------------------------------------------------------------- SBCL's float predicates
+@defun("SB-EXT:FLOAT-INFINITY-P", "x", pure=True)
+def float_infinity_p(x):
+    """Return true if the float X is an infinity (+ or -)."""
+    return T if math.isinf(check_float(x)) else NIL
+
+
+@defun("SB-EXT:FLOAT-NAN-P", "x", pure=True)
+def float_nan_p(x):
+    """Return true if the float X is a NaN (Not a Number)."""
+    return T if math.isnan(check_float(x)) else NIL
+
+
+@defun("SB-EXT:FLOAT-TRAPPING-NAN-P", "x", pure=True)
+def float_trapping_nan_p(x):
+    """Return true if the float X is a trapping NaN (Not a Number)."""
+    x = check_float(x)
+    if not math.isnan(x):
+        return NIL
+    # a signalling NaN has the top bit of its significand clear
+    if type(x) is SingleFloat:
+        bits, quiet = struct.unpack("<I", struct.pack("<f", x))[0], 1 << 22
+    else:
+        bits, quiet = struct.unpack("<Q", struct.pack("<d", x))[0], 1 << 51
+    return NIL if bits & quiet else T
+
+
+@defun("SB-EXT:FLOAT-DENORMALIZED-P", "x", pure=True)
+def float_denormalized_p(x):
+    """Return true if the float X is denormalized."""
+    x = check_float(x)
+    smallest_normal = 1.1754943508222875e-38 if type(x) is SingleFloat else sys.float_info.min
+    return T if x != 0 and abs(x) < smallest_normal else NIL
+
+
 # ---------------------------------------------------------------- constants
 def _defconstant(name: str, value):
     defvar(name, value, constant=True)
@@ -118,7 +155,11 @@ def _defconstant(name: str, value):
 for _name, _value in (("SINGLE-FLOAT-POSITIVE-INFINITY", SingleFloat(math.inf)),
                       ("SINGLE-FLOAT-NEGATIVE-INFINITY", SingleFloat(-math.inf)),
                       ("DOUBLE-FLOAT-POSITIVE-INFINITY", math.inf),
-                      ("DOUBLE-FLOAT-NEGATIVE-INFINITY", -math.inf)):
+                      ("DOUBLE-FLOAT-NEGATIVE-INFINITY", -math.inf),
+                      ("SHORT-FLOAT-POSITIVE-INFINITY", SingleFloat(math.inf)),
+                      ("SHORT-FLOAT-NEGATIVE-INFINITY", SingleFloat(-math.inf)),
+                      ("LONG-FLOAT-POSITIVE-INFINITY", math.inf),
+                      ("LONG-FLOAT-NEGATIVE-INFINITY", -math.inf)):
     _sym = SB_EXT.intern(_name)[0]
     SB_EXT.export(_sym)
     defvar(_name, _value, sym=_sym, constant=True)

@@ -7,8 +7,9 @@ from ..errors import lisp_error, type_error
 from ..functions import defun
 from ..macros import defmacro, args_of, body_of, L
 from ..numbers import to_double, to_single
-from ..objects import (NIL, T, MV, SYSTEM, Symbol, Cons, LString, Vector, LispClass,
-                       SingleFloat, LispComplex, cl_sym, sys_sym, list_to_py, make_char)
+from ..objects import (NIL, T, CL, MV, SYSTEM, Symbol, Cons, LString, Vector, LispClass,
+                       SingleFloat, LispComplex, cl_sym, sys_sym, lisp_list, list_to_py,
+                       make_char)
 from ..printer import prin1_to_string
 from ..printvars import printer_bindings
 from .. import subtypes
@@ -73,6 +74,82 @@ def _normalize(spec):
             spec = expand_deftype(head, spec.cdr if type(spec) is Cons else NIL)
         else:
             return spec
+
+
+@defun("SB-EXT:TYPEXPAND-1", "type-specifier &optional env", mv=True)
+def typexpand_1(spec, env=NIL):
+    """Takes and expands a type specifier once like MACROEXPAND-1.
+Returns two values: the expansion, and a boolean that is true when
+expansion happened."""
+    head = spec.car if type(spec) is Cons else spec
+    if isinstance(head, Symbol) and head in DEFTYPES and head not in CLASSES:
+        return MV((expand_deftype(head, spec.cdr if type(spec) is Cons else NIL), T))
+    return MV((spec, NIL))
+
+
+@defun("SB-EXT:TYPEXPAND", "type-specifier &optional env", mv=True)
+def typexpand(spec, env=NIL):
+    """Takes and expands a type specifier repeatedly like MACROEXPAND.
+Returns two values: the expansion, and a boolean that is true when
+expansion happened."""
+    expanded = _normalize(spec)
+    return MV((expanded, truth(expanded is not spec)))
+
+
+@defun("SB-EXT:TYPEXPAND-ALL", "type-specifier &optional env")
+def typexpand_all(spec, env=NIL):
+    """Takes and expands a type specifier recursively like MACROEXPAND-ALL."""
+    spec = _normalize(spec)
+    if type(spec) is Cons and isinstance(spec.car, Symbol) and spec.car.name in _COMBINATIONS \
+            and spec.car.package is CL:
+        return Cons(spec.car, lisp_list(*[typexpand_all(a) for a in list_to_py(spec.cdr)]))
+    return spec
+
+
+# the compound type specifiers whose arguments are type specifiers
+_COMBINATIONS = {"AND", "OR", "NOT", "CONS"}
+
+
+@defun("SB-EXT:DEFINED-TYPE-NAME-P", "name &optional env")
+def defined_type_name_p(name, env=NIL):
+    """Returns T if NAME is known to name a type specifier, otherwise NIL."""
+    return truth(isinstance(name, Symbol) and subtypes.is_valid(name))
+
+
+@defun("SB-EXT:VALID-TYPE-SPECIFIER-P", "type-specifier &optional env")
+def valid_type_specifier_p(spec, env=NIL):
+    """Returns T if TYPE-SPECIFIER is a valid type specifier, otherwise NIL.
+
+There may be different metrics on what constitutes a "valid type
+specifier" depending on context. If this function does not suit your
+exact need, you may be able to craft a particular solution using a
+combination of DEFINED-TYPE-NAME-P and the TYPEXPAND functions.
+
+The definition of "valid type specifier" employed by this function
+is based on the following mnemonic:
+
+          "Would TYPEP accept it as second argument?"
+
+Except that unlike TYPEP, this function fully supports compound
+FUNCTION type specifiers, and the VALUES type specifier, too.
+
+In particular, VALID-TYPE-SPECIFIER-P will return NIL if
+TYPE-SPECIFIER is not a class, not a symbol that is known to name a
+type specifier, and not a cons that represents a known compound type
+specifier in a syntactically and recursively correct way.
+
+Examples:
+
+  (valid-type-specifier-p '(cons * *))     => T
+  (valid-type-specifier-p '#:foo)          => NIL
+  (valid-type-specifier-p '(cons * #:foo)) => NIL
+  (valid-type-specifier-p '(cons 1 *)      => NIL
+
+Experimental."""
+    if type(spec) is Cons and spec.car is S("VALUES"):
+        return truth(all(a in (S("&OPTIONAL"), S("&REST")) or subtypes.is_valid(a)
+                         for a in list_to_py(spec.cdr)))
+    return truth(subtypes.is_valid(spec))
 
 
 @defun("SUBTYPEP", "type-1 type-2 &optional environment", mv=True)
