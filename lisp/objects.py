@@ -154,7 +154,16 @@ def find_package(name) -> "Package | None":
         name = name.name
     elif isinstance(name, LString):
         name = name.value
+    if local_nickname_hook is not None:
+        p = local_nickname_hook(name)
+        if p is not None:
+            return p
     return PACKAGES.get(name)
+
+
+# name -> the package the current package's local nicknames give it, or
+# None (set by lisp/prims/packages.py: package-local nicknames come first)
+local_nickname_hook = None
 
 
 KEYWORD = Package("KEYWORD")

@@ -7,7 +7,8 @@ from ..errors import lisp_error, type_error, program_error
 from ..conditions import condition_class, report_simple
 from ..functions import call_lisp, defun, designator_string
 from ..macros import defmacro, args_of, L
-from ..objects import (NIL, T, MV, Symbol, Package, LString, cl_sym, sys_sym, keyword,
+from .. import objects
+from ..objects import (NIL, T, MV, Cons, Symbol, Package, LString, cl_sym, sys_sym, keyword,
                        list_to_py, list_from_iter, find_package, PACKAGES, CL_USER)
 
 PACKAGE_VAR = defvar("*PACKAGE*", CL_USER)
@@ -15,6 +16,70 @@ PACKAGE_VAR = defvar("*PACKAGE*", CL_USER)
 
 def current_package() -> Package:
     return symbol_value(PACKAGE_VAR)
+
+
+# ---------------------------------------------------------------- package-local nicknames
+LOCAL_NICKNAMES: dict = {}     # package -> {nickname: package}, as SBCL's
+
+
+def _local_nickname(name: str):
+    table = LOCAL_NICKNAMES.get(symbol_value(PACKAGE_VAR))
+    return table.get(name) if table else None
+
+
+objects.local_nickname_hook = _local_nickname
+
+
+def add_local_nickname(nick: str, actual: Package, p: Package):
+    if nick in ("COMMON-LISP", "CL", "KEYWORD", ""):
+        raise package_error("Attempt to use ~A as a package local nickname (for ~A).",
+                            LString(nick), LString(actual.name), package=p)
+    table = LOCAL_NICKNAMES.setdefault(p, {})
+    old = table.get(nick)
+    if old is not None and old is not actual:
+        raise package_error("Cannot add ~A as local nickname for ~A in ~A: already nickname "
+                            "for ~A.", LString(nick), LString(actual.name), LString(p.name),
+                            LString(old.name), package=p)
+    table[nick] = actual
+
+
+@defun("SB-EXT:ADD-PACKAGE-LOCAL-NICKNAME", "local-nickname actual-package &optional package")
+def add_package_local_nickname(local_nickname, actual_package, package=NIL):
+    """Adds LOCAL-NICKNAME for ACTUAL-PACKAGE in the designated package,
+defaulting to current package. LOCAL-NICKNAME must be a string
+designator, and ACTUAL-PACKAGE must be a package designator.
+
+Returns the designated package."""
+    p = current_package() if package is NIL else coerce_package(package)
+    add_local_nickname(designator_string(local_nickname), coerce_package(actual_package), p)
+    return p
+
+
+@defun("SB-EXT:REMOVE-PACKAGE-LOCAL-NICKNAME", "old-nickname &optional package")
+def remove_package_local_nickname(old_nickname, package=NIL):
+    """If the designated package had OLD-NICKNAME as a local nickname for
+another package, it is removed. Returns true if the nickname existed and was
+removed, and NIL otherwise."""
+    p = current_package() if package is NIL else coerce_package(package)
+    table = LOCAL_NICKNAMES.get(p, {})
+    return T if table.pop(designator_string(old_nickname), None) is not None else NIL
+
+
+@defun("SB-EXT:PACKAGE-LOCAL-NICKNAMES", "package-designator")
+def package_local_nicknames(package):
+    """Returns an alist of (local-nickname . actual-package) describing the
+nicknames local to the designated package."""
+    table = LOCAL_NICKNAMES.get(coerce_package(package), {})
+    return list_from_iter(Cons(LString(n), q) for n, q in reversed(list(table.items())))
+
+
+@defun("SB-EXT:PACKAGE-LOCALLY-NICKNAMED-BY-LIST", "package-designator")
+def package_locally_nicknamed_by_list(package):
+    """Returns a list of packages which have a local nickname for the
+designated package."""
+    q = coerce_package(package)
+    return list_from_iter(p for p, table in reversed(list(LOCAL_NICKNAMES.items()))
+                          if any(v is q for v in table.values()))
 
 
 def package_error(fmt, *args, package=NIL):
@@ -294,6 +359,10 @@ def delete_package(package):
         for sym in table.values():
             if sym.package is p:
                 sym.package = None
+    LOCAL_NICKNAMES.pop(p, None)
+    for table in LOCAL_NICKNAMES.values():
+        for nick in [n for n, q in table.items() if q is p]:
+            del table[nick]
     for k in [k for k, v in PACKAGES.items() if v is p]:
         del PACKAGES[k]
     return T
@@ -331,9 +400,10 @@ def m_in_package(form, env):
              L(sys_sym("%FIND-PACKAGE-OR-LOSE"), LString(designator_string(name))))
 
 
-@defun("SYS:%DEFPACKAGE", "name nicknames use exports imports shadows interns doc",
-       kind="gen")
-def defpackage_(name, nicknames, use, exports, imports, shadows, interns, doc):
+@defun("SYS:%DEFPACKAGE", "name nicknames use exports imports shadows interns doc "
+                          "&optional local-nicknames", kind="gen")
+def defpackage_(name, nicknames, use, exports, imports, shadows, interns, doc,
+                local_nicknames=NIL):
     n = designator_string(name)
     p = find_package(n)
     if p is None:
@@ -354,6 +424,9 @@ def defpackage_(name, nicknames, use, exports, imports, shadows, interns, doc):
                                     LString(sname), LString(src.name), package=src)
             yield from import_(s, p)
     yield from use_package(use, p)
+    for spec in list_to_py(local_nicknames):
+        nick, actual = list_to_py(spec)
+        add_local_nickname(designator_string(nick), coerce_package(actual), p)
     for sname in _names(interns):
         p.intern(sname)
     for sname in _names(exports):
@@ -367,6 +440,7 @@ def m_defpackage(form, env):
     args = args_of(form, 1)
     name, options = args[0], args[1:]
     nicknames, use, exports, imports, shadows, interns = [], None, [], [], [], []
+    local_nicknames = []
     doc = NIL
     for opt in options:
         key = opt.car.name
@@ -385,7 +459,9 @@ def m_defpackage(form, env):
             interns += vals
         elif key == "DOCUMENTATION":
             doc = vals[0]
-        elif key in ("SIZE", "LOCK", "LOCAL-NICKNAMES"):
+        elif key == "LOCAL-NICKNAMES":
+            local_nicknames += vals
+        elif key in ("SIZE", "LOCK"):
             pass
         else:
             raise program_error("unknown DEFPACKAGE option ~S", opt.car)
@@ -395,4 +471,5 @@ def m_defpackage(form, env):
     return L(sys_sym("%DEFPACKAGE"), LString(designator_string(name)),
              L(q, list_from_iter(nicknames)), L(q, list_from_iter(use)),
              L(q, list_from_iter(exports)), L(q, list_from_iter(imports)),
-             L(q, list_from_iter(shadows)), L(q, list_from_iter(interns)), doc)
+             L(q, list_from_iter(shadows)), L(q, list_from_iter(interns)), doc,
+             L(q, list_from_iter(local_nicknames)))

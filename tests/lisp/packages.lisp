@@ -55,3 +55,23 @@
 ;=> (T NIL NIL T PACKAGE-DOES-NOT-EXIST)
 (pk-report (lambda () (intern "X" "PK-NO-SUCH-PACKAGE")))
 ;=> "T The name \"PK-NO-SUCH-PACKAGE\" does not designate any package."
+
+;;; package-local nicknames
+(defpackage :pk-very-long-name (:use :cl) (:export #:thing))
+(defpackage :pk-client (:use :cl) (:local-nicknames (:v :pk-very-long-name) (:s :cl)))
+(let ((*package* (find-package :pk-client))) (list (package-name (find-package :v)) (eq (read-from-string "v:thing") 'pk-very-long-name:thing)))
+;=> ("PK-VERY-LONG-NAME" T)
+(sb-ext:package-local-nicknames :pk-client)
+;=> (("S" . #<PACKAGE "COMMON-LISP">) ("V" . #<PACKAGE "PK-VERY-LONG-NAME">))
+(sb-ext:package-locally-nicknamed-by-list :pk-very-long-name)
+;=> (#<PACKAGE "PK-CLIENT">)
+(find-package :v)
+;=> NIL
+(let ((*package* (find-package :pk-client))) (sb-ext:add-package-local-nickname :vl :pk-very-long-name) (package-name (find-package :vl)))
+;=> "PK-VERY-LONG-NAME"
+(sb-ext:remove-package-local-nickname :vl :pk-client)
+;=> T
+(sb-ext:remove-package-local-nickname :vl :pk-client)
+;=> NIL
+(pk-report (lambda () (sb-ext:add-package-local-nickname :cl :pk-very-long-name)))
+;=> "T Attempt to use CL as a package local nickname (for PK-VERY-LONG-NAME)."
