@@ -410,7 +410,7 @@ class StringInputStream(LispStream):
 class PyTextStream(LispStream):
     """A stream over a Python text file object: the console's standard
     input, output and error (SBCL's fd-streams for them)."""
-    __slots__ = ("file", "is_console", "path", "label")
+    __slots__ = ("file", "is_console", "path", "label", "broken")
     lisp_class = "SB-SYS:FD-STREAM"
 
     def __init__(self, file, direction, is_console=False, path=None, label=None):
@@ -419,8 +419,13 @@ class PyTextStream(LispStream):
         self.is_console = is_console
         self.path = path
         self.label = label
+        self.broken = None       # the BrokenPipeError once the reader went away
 
     def _write(self, s):
+        if self.broken is not None:
+            # every write after a broken pipe fails again, as in SBCL (the
+            # file descriptor itself now goes to /dev/null)
+            raise os_error(self, "write to", self.broken)
         try:
             self.file.write(s)
             if self.is_console and "\n" in s and self.interactive():
@@ -431,10 +436,12 @@ class PyTextStream(LispStream):
     def _output_failed(self, e) -> LispError:
         """The stream error for a failed write or flush. A console stream
         whose reader went away (a broken pipe: `lisp prog.lisp | head`) is
-        pointed at /dev/null first, so the output still buffered cannot
-        fail again at every later flush and at exit: the program gets the
-        error once, as SBCL's does, and can end normally."""
+        pointed at /dev/null, so the output still buffered cannot fail at
+        the flushes of the program's end; it remembers the failure, so every
+        later write to it signals the error again, as in SBCL (whichever
+        process meets it first, the main one meets it too and ends)."""
         if self.is_console and isinstance(e, BrokenPipeError):
+            self.broken = e
             import os
             try:
                 null = os.open(os.devnull, os.O_WRONLY)
@@ -518,6 +525,8 @@ class PyTextStream(LispStream):
 
     def finish(self):
         self.check_open()
+        if self.broken is not None:
+            raise os_error(self, "write to", self.broken)
         try:
             self.file.flush()
         except (OSError, ValueError) as e:

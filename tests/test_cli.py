@@ -93,6 +93,9 @@ def test_backtrace_through_top_level_progn_and_defvar(tmp_path):
     '(unwind-protect (loop (print 1)) (print :cleanup))',
     '(handler-case (loop (print 1)) (error (e) (print e)))',
     '(sb-thread:make-thread (lambda () (loop (print 2)))) (loop (print 1))',
+    # another process meets the broken pipe first; the main one must too
+    '(print 0) (sb-thread:join-thread (sb-thread:make-thread (lambda () (loop (print 2))))'
+    ' :default nil) (loop (print 1))',
 ])
 def test_broken_pipe_on_stdout_ends_a_script_quietly_with_status_0(tmp_path, body):
     """`lisp prog.lisp | head`: when the reader of standard output goes
