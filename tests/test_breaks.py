@@ -17,6 +17,7 @@ import time
 import pytest
 
 from lisp import Interpreter
+from reference_programs import expected_output, program_names, run_ours, run_reference
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPL = os.path.join(ROOT, "repl.py")
@@ -34,7 +35,7 @@ PRELUDE = "(defpackage :rt (:use :cl :racket)) (in-package :rt)\n"
 
 # ---------------------------------------------------------------- programs from Racket
 RACKET_PROGRAMS = os.path.join(ROOT, "tests", "racket")
-RACKET_NAMES = sorted(f[:-4] for f in os.listdir(RACKET_PROGRAMS) if f.endswith(".rkt"))
+RACKET_NAMES = program_names(RACKET_PROGRAMS, ext=".rkt")
 # which rules of SPEC 6 each program shows
 RACKET_RULES = {
     "break-wakes-waiter": "6.1 6.2 6.4 6.8", "new-thread-inherits": "6.5",
@@ -53,10 +54,8 @@ def test_rules_6_x_program_translated_from_racket_prints_what_racket_prints(name
     """SPEC 6 (RACKET_RULES names the rules of each): tests/racket/NAME.lisp,
     translated line for line from NAME.rkt, prints NAME.out, Racket 8.7's
     output for NAME.rkt."""
-    r = subprocess.run([sys.executable, REPL, os.path.join(RACKET_PROGRAMS, name + ".lisp")],
-                       capture_output=True, text=True, cwd=ROOT, timeout=60)
-    with open(os.path.join(RACKET_PROGRAMS, name + ".out")) as f:
-        assert r.stdout == f.read(), r.stderr
+    r = run_ours(RACKET_PROGRAMS, name, timeout=60)
+    assert r.stdout == expected_output(RACKET_PROGRAMS, name), r.stderr
     assert r.returncode == 0, r.stderr
 
 
@@ -64,10 +63,8 @@ def test_rules_6_x_program_translated_from_racket_prints_what_racket_prints(name
 @pytest.mark.parametrize("name", RACKET_NAMES)
 def test_racket_program_expectations_are_rackets(name):
     """The .out files are what racket prints for the .rkt originals."""
-    r = subprocess.run(["racket", os.path.join(RACKET_PROGRAMS, name + ".rkt")],
-                       capture_output=True, text=True, timeout=120)
-    with open(os.path.join(RACKET_PROGRAMS, name + ".out")) as f:
-        assert r.stdout == f.read(), r.stderr
+    r = run_reference(["racket"], RACKET_PROGRAMS, name, ".rkt", timeout=120)
+    assert r.stdout == expected_output(RACKET_PROGRAMS, name), r.stderr
 
 
 def test_rule_6_2_breaks_collapse_to_strongest():

@@ -21,11 +21,11 @@ import pytest
 
 from lisp import Interpreter
 from lisp.interpreter import LispConditionError
+from reference_programs import expected_output, program_names, run_ours, run_reference
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "tests", "threads")
-PROGRAM_NAMES = sorted(f[:-5] for f in os.listdir(PROGRAMS)
-                       if f.startswith("sb-thread-") and f.endswith(".lisp"))
+PROGRAM_NAMES = program_names(PROGRAMS, prefix="sb-thread-")
 
 
 @pytest.fixture(scope="module")
@@ -55,22 +55,16 @@ def run_script(text: str, tmp_path, name="prog.lisp"):
 @pytest.mark.parametrize("name", PROGRAM_NAMES)
 def test_program_prints_what_sbcl_prints(name):
     """SPEC 3-5: the thread programs print exactly SBCL's output."""
-    r = subprocess.run([sys.executable, os.path.join(ROOT, "repl.py"),
-                        os.path.join(PROGRAMS, name + ".lisp")],
-                       capture_output=True, text=True, timeout=300, cwd=ROOT)
-    with open(os.path.join(PROGRAMS, name + ".out")) as f:
-        expected = f.read()
-    assert r.stdout == expected, r.stderr
+    r = run_ours(PROGRAMS, name)
+    assert r.stdout == expected_output(PROGRAMS, name), r.stderr
     assert r.returncode == 0, r.stderr
 
 
 @pytest.mark.skipif(shutil.which("sbcl") is None, reason="sbcl is not installed")
 @pytest.mark.parametrize("name", PROGRAM_NAMES)
 def test_program_expectations_are_sbcls(name):
-    r = subprocess.run(["sbcl", "--script", os.path.join(PROGRAMS, name + ".lisp")],
-                       capture_output=True, text=True, timeout=300)
-    with open(os.path.join(PROGRAMS, name + ".out")) as f:
-        assert r.stdout == f.read()
+    r = run_reference(["sbcl", "--script"], PROGRAMS, name, ".lisp")
+    assert r.stdout == expected_output(PROGRAMS, name)
 
 
 # ---------------------------------------------------------------- SPEC 3: processes
