@@ -68,6 +68,19 @@ def break_thread_(m, args):
     break_thread(m, target, kind)
 
 
+@defun("RACKET::%BREAK-HELD", "&optional thread", kind="control")
+def break_held(m, args):
+    """The kind of break held for THREAD (default: the current one) while
+    its breaks are disabled: :INTERRUPT, :HANG-UP or :TERMINATE, or NIL
+    when none is held. Internal (Racket has no such query); for tests and
+    for looking at a process from the REPL."""
+    from .breaks import STATES
+    p = check_process(args[0]) if args else m.proc
+    s = STATES.get(p)
+    m.value = intern_name(":" + s.held.upper()) if s is not None and s.held else NIL
+    m.node = None
+
+
 @defun("RACKET:BREAK-ENABLED", "&optional on", kind="control")
 def break_enabled(m, args):
     """With no argument: T if breaks are enabled in the current process

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import threading
+import os
+import select
 import time
+import weakref
 from collections import deque
 
 from lisp.dynamic import state
@@ -31,6 +33,48 @@ from lisp.objects import NIL
 from .process import Process, RUNNABLE, BLOCKED, DEAD
 
 DEFAULT_QUANTUM = 1000
+
+
+class Wakeup:
+    """Ends the scheduler's idle wait early: set by the signal handlers and
+    by the REPL's background runner. A self-pipe, not a threading.Event:
+    a signal handler runs in the main thread between any two bytecodes,
+    possibly while that thread holds the Event's internal lock, and setting
+    the Event there would deadlock; a write to a pipe takes no lock."""
+    __slots__ = ("_r", "_w", "__weakref__")
+
+    def __init__(self):
+        self._r, self._w = os.pipe()
+        os.set_blocking(self._r, False)
+        os.set_blocking(self._w, False)
+        weakref.finalize(self, _close_pipe, self._r, self._w)
+
+    def set(self):
+        try:
+            os.write(self._w, b"!")
+        except OSError:         # full (a wakeup is already pending) or closed
+            pass
+
+    def wait(self, timeout=None):
+        """Until set or TIMEOUT seconds passed; consumes the setting."""
+        try:
+            ready, _, _ = select.select([self._r], [], [], timeout)
+        except InterruptedError:
+            ready = True
+        if ready:
+            try:
+                while os.read(self._r, 512):
+                    pass
+            except OSError:     # drained
+                pass
+
+
+def _close_pipe(r, w):
+    for fd in (r, w):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
 
 
 class Scheduler:
@@ -46,7 +90,7 @@ class Scheduler:
         self._seq = itertools.count()
         self.main: Process | None = None
         self.pending_signals: list[int] = []   # set by signal handlers only
-        self.wakeup = threading.Event()        # set to end an idle wait early
+        self.wakeup = Wakeup()                 # set to end an idle wait early
         self.pollers: list[Process] = []
         self.activity = 0                      # slices run by non-pollers
         self.deadlock_hook = None              # set by runtime.api
@@ -257,7 +301,6 @@ class Scheduler:
         delay = self.timers[0][0] - time.monotonic()
         if delay > 0:
             self.wakeup.wait(delay)
-            self.wakeup.clear()
         if self.pending_signals:
             self.deliver_signals()
         self._fire_timers()

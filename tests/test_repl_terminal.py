@@ -44,13 +44,27 @@ class Terminal:
                 return m
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"never saw {pattern!r}; screen text:\n{self.text()[-2000:]}")
+                raise AssertionError(f"never saw {pattern!r}; screen text:\n{self.text()[-2000:]}"
+                                     f"\n{self.process_state()}")
             r, _, _ = select.select([self.master], [], [], min(left, 0.5))
             if r:
                 try:
                     self.seen += os.read(self.master, 65536).decode("utf-8", "replace")
                 except OSError:
                     pass
+
+    def process_state(self):
+        """The REPL process's state as Linux shows it (running or sleeping,
+        pending and caught signals), for a failure's message."""
+        try:
+            with open(f"/proc/{self.proc.pid}/status") as f:
+                lines = [ln.strip() for ln in f
+                         if ln.startswith(("State", "SigPnd", "ShdPnd", "SigBlk", "SigCgt"))]
+            with open(f"/proc/{self.proc.pid}/wchan") as f:
+                lines.append("wchan: " + f.read())
+            return "REPL process: " + "; ".join(lines)
+        except OSError:
+            return f"REPL process: exit status {self.proc.poll()}"
 
     def text(self):
         return ANSI.sub("", self.seen)
@@ -63,9 +77,20 @@ class Terminal:
         self.seen = ""
 
     def close(self):
+        """End the REPL with Ctrl-D. A Ctrl-D typed before the prompt is up
+        (while an evaluation's output is still being written) is consumed by
+        the terminal's cooked mode as an empty read, so send it again until
+        the REPL exits."""
         try:
-            self.send("\x04")
-            self.proc.wait(timeout=10)
+            for _ in range(20):
+                self.send("\x04")
+                try:
+                    self.proc.wait(timeout=0.5)
+                    break
+                except subprocess.TimeoutExpired:
+                    pass
+            else:
+                self.proc.kill()
         except Exception:
             self.proc.kill()
         os.close(self.master)
