@@ -132,6 +132,8 @@ def main(argv=None):
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
     from lisp.interpreter import Interpreter
     from lisp.frontend import run_actions, run_repl
+    from lisp import console
+    console.enable(0)     # standard input is read without stopping other processes
     script = opts["script"]
     mode = "script" if script or not opts["interactive"] else "repl"
     argv0 = [script] + opts["script_args"] if script else ["lisp"]

@@ -98,7 +98,7 @@ def _piped_repl(interp):
     """Read forms from a non-terminal stdin, evaluating each complete one."""
     from .reader import is_incomplete
     buf = ""
-    for line in sys.stdin:
+    for line in _input_lines(interp):
         buf += line
         if buf.strip() and not is_incomplete(buf):
             if not eval_in_repl(interp, buf):
@@ -107,6 +107,42 @@ def _piped_repl(interp):
     if buf.strip():
         eval_in_repl(interp, buf)
     return interp.exit_code
+
+
+def _input_lines(interp):
+    """The lines of standard input, each with its newline (the last may
+    have none). Through the ConsoleInput when the command line enabled it,
+    so a form's evaluation reads the text right after the form; while the
+    next line has not arrived, the other processes run (SPEC 3)."""
+    from .console import active
+    con = active()
+    try:
+        is_console = con is not None and sys.stdin.fileno() == con.fd
+    except (OSError, ValueError, AttributeError):
+        is_console = False
+    if not is_console:
+        yield from sys.stdin
+        return
+    sched = interp.scheduler
+
+    def line_ready():
+        if con.buf.find(b"\n", con.pos) >= 0 or con.eof:
+            return True
+        con.fill()
+        return con.buf.find(b"\n", con.pos) >= 0 or con.eof
+
+    while True:
+        if not line_ready():
+            con.repl_waiting = True
+            sched.console = con
+            try:
+                sched.run_until(line_ready)
+            finally:
+                con.repl_waiting = False
+        line, missing = con.read_line()
+        if line is None:
+            return
+        yield line if missing else line + "\n"
 
 
 class BackgroundRunner:
@@ -196,8 +232,13 @@ def _interactive_repl(interp, history):
     background = BackgroundRunner(interp)
     with patch_stdout(raw=True):
         install_console_streams()   # background output appears above the prompt
+        from .console import active
+        con = active()
         while True:
             background.start()
+            if con is not None:
+                con.paused = True       # the prompt reads the terminal itself
+                _console_to_typeahead(session, con)
             try:
                 text = session.prompt(_prompt(interp))
             except KeyboardInterrupt:
@@ -206,10 +247,43 @@ def _interactive_repl(interp, history):
                 return interp.exit_code
             finally:
                 background.pause()
+                if con is not None:
+                    con.paused = False
+                    _typeahead_to_console(session, con)
             if not text.strip():
                 continue
             if not eval_in_repl(interp, text):
                 return interp.exit_code
+
+
+def _typeahead_to_console(session, con):
+    """What the prompt read beyond the form (typed ahead: prompt-toolkit
+    reads the terminal in chunks) is the evaluation's standard input, as it
+    would be in SBCL's REPL."""
+    from prompt_toolkit.input.typeahead import get_typeahead
+    keys = get_typeahead(session.input)
+    if keys:
+        text = "".join(k.data for k in keys).replace("\r", "\n")
+        del con.buf[:con.pos]
+        con.pos = 0
+        con.buf[0:0] = text.encode("utf-8")
+
+
+def _console_to_typeahead(session, con):
+    """Standard input the evaluation left unread goes back to the prompt,
+    after the whitespace SBCL's REPL skips before a form (the newline after
+    what READ-CHAR took)."""
+    rest = bytes(con.buf[con.pos:]).decode("utf-8", "replace").lstrip()
+    del con.buf[:]
+    con.pos = 0
+    if rest:
+        from prompt_toolkit.input.typeahead import store_typeahead
+        from prompt_toolkit.input.vt100_parser import Vt100Parser
+        keys = []
+        parser = Vt100Parser(keys.append)
+        parser.feed(rest.replace("\n", "\r"))
+        parser.flush()
+        store_typeahead(session.input, keys)
 
 
 def _symbol_completer():

@@ -68,6 +68,8 @@ def _boot():
     import runtime.api  # noqa: F401
     for info in pkgutil.iter_modules(importlib.import_module("runtime").__path__):
         importlib.import_module(f"runtime.{info.name}")
+    from . import console
+    console.install()
     _install_printer_hooks()
     _install_reader_hooks()
     analyzer.LOCKED_PACKAGES.update({CL, SYSTEM, KEYWORD, SB_EXT})

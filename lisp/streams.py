@@ -551,9 +551,80 @@ class PyTextStream(LispStream):
         return "#<SB-SYS:FD-STREAM>"
 
 
+class ConsoleInputStream(PyTextStream):
+    """Standard input read through the command line's ConsoleInput (see
+    lisp/console.py): reads that must wait block only their process. The
+    position, the line count and UNREAD-CHAR live in the ConsoleInput, so
+    every stream over it (a fresh one per interpreter start) agrees."""
+    __slots__ = ("console",)
+
+    def __init__(self, console, file):
+        self.console = console
+        super().__init__(file, "input", True, label="standard input")
+
+    @property
+    def line(self):
+        return self.console.line
+
+    @line.setter
+    def line(self, value):
+        pass            # set by LispStream.__init__; the console counts lines
+
+    def _input(self):
+        if not self.open:
+            raise closed_stream_error(self)
+        return self.console
+
+    def read_char(self):
+        return self._input().read_char()
+
+    def _read_char(self):
+        return self.console.read_char()
+
+    def read_char_no_hang(self):
+        con = self._input()
+        if not con.listen():
+            return None if con.eof else ""
+        return con.read_char()
+
+    def unread_char(self, c: str):
+        self._input().unread_char(c)
+
+    def peek(self):
+        return self._input().peek_char()
+
+    def read_line(self):
+        return self._input().read_line()
+
+    def read_byte(self):
+        return self._input().read_byte()
+
+    def listen(self):
+        return self._input().listen()
+
+    def clear_input(self):
+        self._input().clear_input()
+
+    def _ready(self):
+        return self.console.listen()
+
+
 def console_streams():
-    """Fresh stdin/stdout/stderr streams over the current sys.* files."""
-    return (PyTextStream(sys.stdin, "input", True, label="standard input"),
+    """Fresh stdin/stdout/stderr streams over the current sys.* files.
+    Standard input is the command line's ConsoleInput once it is enabled
+    (lisp/console.py) and sys.stdin is still file descriptor 0."""
+    from .console import active
+    con = active()
+    stdin = None
+    if con is not None:
+        try:
+            if sys.stdin is not None and sys.stdin.fileno() == con.fd:
+                stdin = ConsoleInputStream(con, sys.stdin)
+        except (OSError, ValueError, AttributeError):
+            pass
+    if stdin is None:
+        stdin = PyTextStream(sys.stdin, "input", True, label="standard input")
+    return (stdin,
             PyTextStream(sys.stdout, "output", True, label="standard output"),
             PyTextStream(sys.stderr, "output", True, label="standard error"))
 

@@ -55,18 +55,21 @@ class Wakeup:
         except OSError:         # full (a wakeup is already pending) or closed
             pass
 
-    def wait(self, timeout=None):
-        """Until set or TIMEOUT seconds passed; consumes the setting."""
+    def wait(self, timeout=None, fd=None) -> bool:
+        """Until set or TIMEOUT seconds passed, or also until FD is
+        readable; consumes the setting. True when FD is readable."""
+        fds = [self._r] if fd is None else [self._r, fd]
         try:
-            ready, _, _ = select.select([self._r], [], [], timeout)
-        except InterruptedError:
-            ready = True
-        if ready:
+            ready, _, _ = select.select(fds, [], [], timeout)
+        except (InterruptedError, ValueError, OSError):
+            ready = [fd] if fd is not None else [self._r]
+        if self._r in ready:
             try:
                 while os.read(self._r, 512):
                     pass
             except OSError:     # drained
                 pass
+        return fd is not None and fd in ready
 
 
 def _close_pipe(r, w):
@@ -91,6 +94,7 @@ class Scheduler:
         self.main: Process | None = None
         self.pending_signals: list[int] = []   # set by signal handlers only
         self.wakeup = Wakeup()                 # set to end an idle wait early
+        self.console = None                    # lisp.console.ConsoleInput once a process waited on it
         self.pollers: list[Process] = []
         self.activity = 0                      # slices run by non-pollers
         self.deadlock_hook = None              # set by runtime.api
@@ -241,6 +245,8 @@ class Scheduler:
                 # ran, not only once nothing else is runnable (a process
                 # that never blocks would starve it)
                 self._wake_pollers()
+            if self.console is not None and self.console.waiters:
+                self._poll_console(0)
             self.current = None
             if self.pending_signals:
                 self.deliver_signals()
@@ -291,20 +297,37 @@ class Scheduler:
                                         {"DEPTH": depth, "LIMIT": m.depth_limit}))
 
     def _idle_wait(self) -> bool:
-        """Sleep until the next timer. False when nothing could ever wake a
-        process."""
+        """Sleep until the next timer, signal or console input a process
+        waits for. False when nothing could ever wake a process."""
         if self.pending_signals:
             self.deliver_signals()
             return True
-        if not self.timers:
+        console = self.console if self.console is not None and self.console.wants_input() \
+            else None
+        if not self.timers and console is None:
             return False
-        delay = self.timers[0][0] - time.monotonic()
-        if delay > 0:
-            self.wakeup.wait(delay)
+        delay = self.timers[0][0] - time.monotonic() if self.timers else None
+        if delay is None or delay > 0:
+            if console is not None:
+                self._poll_console(delay)
+            else:
+                self.wakeup.wait(delay)
         if self.pending_signals:
             self.deliver_signals()
         self._fire_timers()
         return True
+
+    def _poll_console(self, timeout):
+        """Wait up to TIMEOUT seconds (None: no limit) for console input or
+        a wakeup; input read wakes the processes waiting for it (SPEC 3:
+        reading input blocks only the reader), who retry their reads."""
+        from runtime.waiting import wake_all
+        console = self.console
+        if console.paused:
+            return
+        ready = self.wakeup.wait(timeout, console.fd)
+        if ready and (console.fill() or console.eof):
+            wake_all(self, console.waiters)
 
     def deadlock(self):
         """Every live process is blocked and nothing can wake one (SPEC 3)."""
