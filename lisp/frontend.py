@@ -89,7 +89,9 @@ def eval_in_repl(interp: Interpreter, text: str):
 def run_repl(interp: Interpreter, history=True) -> int:
     interp.exit_code = 0
     install_signal_handlers(interp)
-    if sys.stdin.isatty() and sys.stdout.isatty():
+    if sys.stdin is None:       # started with standard input closed: at its end already
+        return interp.exit_code
+    if sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty():
         return _interactive_repl(interp, history)
     return _piped_repl(interp)
 

@@ -28,6 +28,7 @@ SIMPLE-TYPE-ERROR SBCL signals ("... is not a character input stream.").
 """
 from __future__ import annotations
 
+import io
 import sys
 
 from .errors import LispError, end_of_file
@@ -623,7 +624,9 @@ def console_streams():
         except (OSError, ValueError, AttributeError):
             pass
     if stdin is None:
-        stdin = PyTextStream(sys.stdin, "input", True, label="standard input")
+        # no standard input at all (started with fd 0 closed): end of file
+        file = sys.stdin if sys.stdin is not None else io.StringIO("")
+        stdin = PyTextStream(file, "input", True, label="standard input")
     return (stdin,
             PyTextStream(sys.stdout, "output", True, label="standard output"),
             PyTextStream(sys.stderr, "output", True, label="standard error"))
