@@ -37,6 +37,20 @@ def install_signal_handlers(interp: Interpreter):
             signal.signal(s, handler)
         except (ValueError, OSError):   # not the main thread, or unsupported
             pass
+    arm_wakeup_fd(interp)
+
+
+def arm_wakeup_fd(interp):
+    """Have a signal's arrival itself (Python's C-level handler) end the
+    scheduler's idle select(). The Python handler also wakes it, but it
+    runs only at the next bytecode: a signal landing just before the
+    select() started would otherwise be seen when the select ends, after
+    the whole sleep. prompt-toolkit's event loop resets this while it
+    prompts, so the REPL arms it again after each prompt."""
+    try:
+        signal.set_wakeup_fd(interp.scheduler.wakeup.fileno(), warn_on_full_buffer=False)
+    except (ValueError, OSError, AttributeError):   # not the main thread
+        pass
 
 
 def run_actions(interp: Interpreter, actions, final=False):
@@ -249,6 +263,7 @@ def _interactive_repl(interp, history):
                 return interp.exit_code
             finally:
                 background.pause()
+                arm_wakeup_fd(interp)
                 if con is not None:
                     con.paused = False
                     _typeahead_to_console(session, con)

@@ -40,7 +40,9 @@ class Wakeup:
     by the REPL's background runner. A self-pipe, not a threading.Event:
     a signal handler runs in the main thread between any two bytecodes,
     possibly while that thread holds the Event's internal lock, and setting
-    the Event there would deadlock; a write to a pipe takes no lock."""
+    the Event there would deadlock; a write to a pipe takes no lock. The
+    command line also makes it the signal wakeup fd (frontend.arm_wakeup_fd),
+    so a signal ends an idle select() the moment it arrives."""
     __slots__ = ("_r", "_w", "__weakref__")
 
     def __init__(self):
@@ -48,6 +50,10 @@ class Wakeup:
         os.set_blocking(self._r, False)
         os.set_blocking(self._w, False)
         weakref.finalize(self, _close_pipe, self._r, self._w)
+
+    def fileno(self) -> int:
+        """The end to write to (signal.set_wakeup_fd)."""
+        return self._w
 
     def set(self):
         try:
