@@ -154,7 +154,7 @@ def test_debugger_restarts_backtrace_nested_levels_and_end_of_input(term):
     term.send("0\r")                  # USE-FIVE: the RESTART-CASE returns 5
     # the value may be written while the next prompt is drawn (patch_stdout
     # erases the prompt with escapes, so "* " can precede it in the bytes)
-    term.read_until(r"(^|\s)5\s")
+    term.read_until(r"\b5\b")
     term.read_until(r"(^|\n)\*")
     term.mark()
     term.send('(cerror "Go on." "soft")\r')
