@@ -206,14 +206,28 @@ class ConsoleInput:
         while not self.eof and self.fill():
             self.pos = len(self.buf)
 
-    def take_line_if_ready(self):
-        """For the piped REPL: the next line if a whole one (or the rest
-        before end of file) is buffered; else None."""
-        i = self.buf.find(b"\n", self.pos)
-        if i < 0 and not self.eof:
-            return None
-        line, _ = self.read_line()
-        return line
+    def line_ready(self) -> bool:
+        """Would READ-LINE return without waiting (a whole line, or the
+        end of file, is there)? Reads what has arrived, without waiting."""
+        if self.buf.find(b"\n", self.pos) >= 0 or self.eof:
+            return True
+        self.fill()
+        return self.buf.find(b"\n", self.pos) >= 0 or self.eof
+
+    def take_unread(self) -> str:
+        """What is buffered and not read yet, removed from the buffer."""
+        rest = bytes(self.buf[self.pos:]).decode("utf-8", "replace")
+        del self.buf[:]
+        self.pos = 0
+        self.last = 0
+        return rest
+
+    def push_back(self, text: str):
+        """Put TEXT before what is buffered, to be read first."""
+        del self.buf[:self.pos]
+        self.pos = 0
+        self.last = 0
+        self.buf[0:0] = text.encode("utf-8")
 
 
 _ACTIVE: ConsoleInput | None = None
@@ -240,13 +254,15 @@ def active() -> ConsoleInput | None:
 WHAT = "input from standard input"
 
 
-def read_or_wait(m, wait, fn, *args):
+def read_or_wait(m, wait, fn, args):
     """FN(*ARGS), a read that may consume console input, inside a step of
     the running process. If it needs input that has not arrived, the
     console is rewound to where FN started and the process blocks (this
-    raises SwitchProcess) with WAIT, a runtime.waiting.Wait or a function
-    making one, whose attempt must call FN again. Inside a nested
-    evaluation, or with no ConsoleInput, FN simply waits in place."""
+    raises SwitchProcess) with WAIT, a runtime.waiting.Wait whose attempt
+    calls FN again (None: one that calls FN with ARGS and returns its
+    value). Inside a nested evaluation, or with no ConsoleInput, FN simply
+    waits in place. This runs for every READ-CHAR of every stream: it
+    allocates nothing unless the process blocks."""
     con = _ACTIVE
     if con is None or m.nested or m.proc is None or m.scheduler is None:
         if con is not None and con.armed:
@@ -264,7 +280,7 @@ def read_or_wait(m, wait, fn, *args):
         from runtime.waiting import block_on
         con.rewind(snap)
         m.scheduler.console = con
-        block_on(m, wait if not callable(wait) else wait(), con.waiters)
+        block_on(m, _wait(fn, args) if wait is None else wait, con.waiters)
     finally:
         con.armed = False
 
@@ -278,23 +294,7 @@ def input_primitive(prim):
     fn = prim.fn
 
     def call(m, args):
-        # read_or_wait, inlined: this is every READ-CHAR of every stream
-        con = _ACTIVE
-        if con is None or m.nested or m.proc is None or m.scheduler is None:
-            m.value = read_or_wait(m, None, fn, *args)
-            m.node = None
-            return
-        pos, line, last = con.pos, con.line, con.last
-        con.armed = True
-        try:
-            m.value = fn(*args)
-        except NeedInput:
-            from runtime.waiting import block_on
-            con.pos, con.line, con.last = pos, line, last
-            m.scheduler.console = con
-            block_on(m, _wait(fn, args), con.waiters)
-        finally:
-            con.armed = False
+        m.value = read_or_wait(m, None, fn, args)
         m.node = None
 
     prim.fn = call
@@ -309,7 +309,7 @@ def _wait(fn, args):
 
 def _retry(m, w):
     fn, args = w.data
-    m.value = read_or_wait(m, w, fn, *args)
+    m.value = read_or_wait(m, w, fn, args)
     m.node = None
 
 

@@ -140,19 +140,12 @@ def _input_lines(interp):
         yield from sys.stdin
         return
     sched = interp.scheduler
-
-    def line_ready():
-        if con.buf.find(b"\n", con.pos) >= 0 or con.eof:
-            return True
-        con.fill()
-        return con.buf.find(b"\n", con.pos) >= 0 or con.eof
-
     while True:
-        if not line_ready():
+        if not con.line_ready():
             con.repl_waiting = True
             sched.console = con
             try:
-                sched.run_until(line_ready)
+                sched.run_until(con.line_ready)
             finally:
                 con.repl_waiting = False
         line, missing = con.read_line()
@@ -280,19 +273,14 @@ def _typeahead_to_console(session, con):
     from prompt_toolkit.input.typeahead import get_typeahead
     keys = get_typeahead(session.input)
     if keys:
-        text = "".join(k.data for k in keys).replace("\r", "\n")
-        del con.buf[:con.pos]
-        con.pos = 0
-        con.buf[0:0] = text.encode("utf-8")
+        con.push_back("".join(k.data for k in keys).replace("\r", "\n"))
 
 
 def _console_to_typeahead(session, con):
     """Standard input the evaluation left unread goes back to the prompt,
     after the whitespace SBCL's REPL skips before a form (the newline after
     what READ-CHAR took)."""
-    rest = bytes(con.buf[con.pos:]).decode("utf-8", "replace").lstrip()
-    del con.buf[:]
-    con.pos = 0
+    rest = con.take_unread().lstrip()
     if rest:
         from prompt_toolkit.input.typeahead import store_typeahead
         from prompt_toolkit.input.vt100_parser import Vt100Parser

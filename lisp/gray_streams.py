@@ -28,7 +28,7 @@ from .compound_streams import BroadcastStream
 from .errors import type_error
 from .functions import Primitive, call_lisp, intern_name
 from .gray_docs import CLASS_DOCS, FUNCTION_DOCS
-from .objects import (CL, MV, NIL, T, Char, Cons, LString, Package, Vector, cl_sym,
+from .objects import (CL, MV, NIL, T, Char, LString, Package, Vector, cl_sym,
                       find_package, keyword, lisp_list, make_char)
 from .prims.seqbase import bounds, seq_length, store_items
 from .stdstreams import SynonymStream, TwoWayStream
@@ -294,21 +294,9 @@ def _read_sequence(read: str):
             if x is _EOF:
                 break
             items.append(x)
-        _store(seq, start, items)
+        store_items(seq, start, items)
         return start + len(items)
     return method
-
-
-def _store(seq, start: int, items: list):
-    if type(seq) is Cons:
-        x = seq
-        for _ in range(start):
-            x = x.cdr
-        for item in items:
-            x.car = item
-            x = x.cdr
-    elif items:
-        store_items(seq, start, items)
 
 
 _method("SB-GRAY:STREAM-READ-CHAR-NO-HANG", [_CHAR_INPUT], _read_char_no_hang)

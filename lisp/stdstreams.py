@@ -270,7 +270,7 @@ def flush_console():
                 pass        # nowhere to report it: the console itself failed
 
 
-_OUTPUT_DESIGNATOR = lisp_list(cl_sym("OR"), cl_sym("STREAM"), cl_sym("BOOLEAN"))
+_DESIGNATOR = lisp_list(cl_sym("OR"), cl_sym("STREAM"), cl_sym("BOOLEAN"))
 
 
 def stream_value(variable: Symbol) -> LispStream:
@@ -285,32 +285,29 @@ def stream_value(variable: Symbol) -> LispStream:
     return stream
 
 
-def output_stream(designator) -> LispStream:
-    """The stream an output stream designator names."""
+def _designated(designator, default: Symbol) -> LispStream:
+    """The stream a stream designator names (CLHS 21.1.1.1.2): NIL is
+    DEFAULT's value, T *TERMINAL-IO*'s."""
     if isinstance(designator, LispStream):
         return designator
     if designator is NIL:
-        return stream_value(STANDARD_OUTPUT)
+        return stream_value(default)
     if designator is T:
         return stream_value(TERMINAL_IO)
     stream = as_stream(designator)
     if stream is None:
-        raise type_error(designator, _OUTPUT_DESIGNATOR)
+        raise type_error(designator, _DESIGNATOR)
     return stream
+
+
+def output_stream(designator) -> LispStream:
+    """The stream an output stream designator names."""
+    return _designated(designator, STANDARD_OUTPUT)
 
 
 def input_stream(designator) -> LispStream:
     """The stream an input stream designator names."""
-    if isinstance(designator, LispStream):
-        return designator
-    if designator is NIL:
-        return stream_value(STANDARD_INPUT)
-    if designator is T:
-        return stream_value(TERMINAL_IO)
-    stream = as_stream(designator)
-    if stream is None:
-        raise type_error(designator, _OUTPUT_DESIGNATOR)
-    return stream
+    return _designated(designator, STANDARD_INPUT)
 
 
 install_console_streams()

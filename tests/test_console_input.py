@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -302,3 +303,22 @@ def test_standard_input_closed_reads_end_of_file():
     assert r.stdout == "\n:EOF "
     assert r.returncode == 0
     assert "Traceback" not in r.stderr
+
+
+def test_rule_3_idle_while_reading_input_uses_no_cpu(tmp_path):
+    """SPEC 3: while every process is blocked (here main reading input that
+    comes half a second later) the interpreter sleeps in select(), using no
+    CPU. The half second is the measured interval, not a synchronisation:
+    the test writes once main is seen waiting."""
+    proc = start(tmp_path, WATCHER + """
+(let ((before (get-internal-run-time)))
+  (read-line)
+  (format t "cpu ~,3f~%" (/ (- (get-internal-run-time) before)
+                            internal-time-units-per-second)))
+""")
+    assert proc.stdout.readline() == "main waits\n"
+    time.sleep(0.5)
+    proc.stdin.write("late\n")
+    out, err = finish(proc)
+    assert out.startswith("cpu "), err
+    assert float(out.split()[1]) < 0.25

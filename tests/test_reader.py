@@ -749,21 +749,19 @@ def test_stream_reader_recovers_after_an_error():
 def test_lisp_read_function():
     # READ's Python function (the primitive itself is a control primitive
     # that may wait for console input: lisp/console.py)
-    import lisp.reader
-    read_fn = type("P", (), {"fn": staticmethod(lisp.reader.read)})
+    from lisp import reader as read_fn
     s = StringInputStream("x y")
-    assert read_fn.fn(s).name == "X"
+    assert read_fn.read(s).name == "X"
     with bound("*STANDARD-INPUT*", StringInputStream("(from stdin)")):
-        assert names(read_fn.fn(NIL)) == ["FROM", "STDIN"]
+        assert names(read_fn.read(NIL)) == ["FROM", "STDIN"]
     with bound("*STANDARD-INPUT*", StringInputStream("t-stream")):
-        assert read_fn.fn(T).name == "T-STREAM"
-    assert read_fn.fn(StringInputStream(""), NIL, 7) == 7
+        assert read_fn.read(T).name == "T-STREAM"
+    assert read_fn.read(StringInputStream(""), NIL, 7) == 7
     with pytest.raises(LispError) as info:
-        read_fn.fn(5)
+        read_fn.read(5)
     assert info.value.class_name == "TYPE-ERROR"
-    rpw = type("P", (), {"fn": staticmethod(lisp.reader.read_preserving_whitespace)})
     s = StringInputStream("a b")
-    rpw.fn(s)
+    read_fn.read_preserving_whitespace(s)
     assert s.pos == 1
 
 

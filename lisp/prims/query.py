@@ -55,7 +55,7 @@ def _query_attempt(m, w):
                 io.clear_input()
             w.phase = 1
         io = symbol_value(_QUERY_IO)
-        answer = read_or_wait(m, w, _answer, io, one_char)
+        answer = read_or_wait(m, w, _answer, (io, one_char))
         if answer == yes:
             m.value = T
             break

@@ -336,7 +336,18 @@ def like(seq, items: list):
 
 
 def store_items(seq, start: int, items: list):
-    """Write ITEMS into vector or string SEQ from START (destructive)."""
+    """Write ITEMS into SEQ (a list, vector or string) from START
+    (destructive; a list must have the elements to overwrite)."""
+    if type(seq) is Cons:
+        x = seq
+        for _ in range(start):
+            x = x.cdr
+        for item in items:
+            x.car = item
+            x = x.cdr
+        return
+    if not items:
+        return
     if isinstance(seq, LString):
         d = seq.data
         seq.data = d[:start] + chars_to_str(items) + d[start + len(items):]

@@ -333,15 +333,7 @@ def _replace(target, source, start1, end1, start2, end2):
     s2, e2 = bounds(source, start2, end2, len(src))
     n = min(e1 - s1, e2 - s2)
     chunk = list(src[s2:s2 + n])          # a copy: source and target may overlap
-    if type(target) is Cons:
-        x = target
-        for _ in range(s1):
-            x = x.cdr
-        for v in chunk:
-            x.car = v
-            x = x.cdr
-    elif target is not NIL:
-        store_items(target, s1, chunk)
+    store_items(target, s1, chunk)
     return target
 
 

@@ -80,15 +80,7 @@ def read_sequence(sequence, stream, start=0, end=NIL):
             if c is None:
                 break
             items.append(make_char(c))
-    if type(sequence) is Cons:
-        x = sequence
-        for _ in range(start):
-            x = x.cdr
-        for item in items:
-            x.car = item
-            x = x.cdr
-    elif items:
-        store_items(sequence, start, items)
+    store_items(sequence, start, items)
     return start + len(items)
 
 
