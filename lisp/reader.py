@@ -42,18 +42,17 @@ from lark import Lark
 from lark.exceptions import LarkError
 
 from . import reader_chars
-from .dynamic import symbol_value
 from .errors import LispError, end_of_file, lisp_error, reader_error, type_error
 from .functions import defun
-from .gray_adapter import as_stream
 from .objects import KEYWORD, MV, NIL, T, UNBOUND, LString
 from .reader_build import BuildError, FormBuilder, feature_true
 from .reader_chars import STANDARD_MACROS, ReadState, positioned_error
 from .reader_scan import FormScanner, Incomplete, ScanError, StreamScanner
-from .reader_settings import READTABLE, STANDARD_INPUT, ReadSettings, features
+from .reader_settings import READTABLE, ReadSettings, features
 from .reader_sharp import STANDARD_SHARP
 from .reader_tokens import ReadFailure
 from .readtable import install_standard_readtable
+from .stdstreams import input_stream as designated_input_stream
 from .streams import LispStream, StringInputStream, eof_or
 
 __all__ = ["EOF", "SourceReader", "read_from_stream", "read_from_string",
@@ -420,21 +419,12 @@ def is_incomplete(text: str) -> bool:
 
 
 # ---------------------------------------------------------------- Lisp functions
-def _input_stream(designator) -> LispStream:
-    if designator is NIL or designator is T:
-        designator = symbol_value(STANDARD_INPUT)
-    stream = as_stream(designator)
-    if stream is None:
-        raise type_error(designator, "STREAM")
-    return stream
-
-
 @defun("READ", "&optional input-stream eof-error-p eof-value recursive-p")
 def read(input_stream=NIL, eof_error_p=T, eof_value=NIL, recursive_p=NIL):
-    """Read the printed representation of an object from INPUT-STREAM (NIL
-    or T: *STANDARD-INPUT*) and return it. At end of file signal END-OF-FILE
+    """Read the printed representation of an object from INPUT-STREAM (NIL:
+    *STANDARD-INPUT*, T: *TERMINAL-IO*) and return it. At end of file signal END-OF-FILE
     if EOF-ERROR-P, else return EOF-VALUE."""
-    return read_from_stream(_input_stream(input_stream), eof_error_p, eof_value, recursive_p)
+    return read_from_stream(designated_input_stream(input_stream), eof_error_p, eof_value, recursive_p)
 
 
 @defun("READ-PRESERVING-WHITESPACE", "&optional input-stream eof-error-p eof-value recursive-p")
@@ -442,7 +432,7 @@ def read_preserving_whitespace(input_stream=NIL, eof_error_p=T, eof_value=NIL,
                                recursive_p=NIL):
     """Like READ, but the whitespace character that ends a token is left in
     the stream."""
-    return read_from_stream(_input_stream(input_stream), eof_error_p, eof_value,
+    return read_from_stream(designated_input_stream(input_stream), eof_error_p, eof_value,
                             recursive_p, preserve_whitespace=True)
 
 

@@ -754,7 +754,9 @@ def test_lisp_read_function():
     assert read_fn.read(s).name == "X"
     with bound("*STANDARD-INPUT*", StringInputStream("(from stdin)")):
         assert names(read_fn.read(NIL)) == ["FROM", "STDIN"]
-    with bound("*STANDARD-INPUT*", StringInputStream("t-stream")):
+    # T designates *TERMINAL-IO* (CLHS 21.1.1.1.2; sbcl --script: (read t)
+    # with *standard-input* bound to a string stream reads the terminal)
+    with bound("*TERMINAL-IO*", StringInputStream("t-stream")):
         assert read_fn.read(T).name == "T-STREAM"
     assert read_fn.read(StringInputStream(""), NIL, 7) == 7
     with pytest.raises(LispError) as info:

@@ -14,10 +14,10 @@ from ..conditions import CLASSES, condition_class, slot_value
 from ..dynamic import symbol_value
 from ..errors import simple_error, type_error
 from ..functions import Function, defun
-from ..gray_adapter import as_stream
 from ..objects import MV, NIL, T, Char, Symbol, keyword, lisp_list, cl_sym
 from ..reader_chars import current_settings, read_delimited_list as _read_delimited_list
-from ..reader_settings import READTABLE, STANDARD_INPUT
+from ..reader_settings import READTABLE
+from ..stdstreams import input_stream as designated_input_stream
 from ..readtable import (READTABLE_CASES, DispatchFunction, Readtable, check_modifiable,
                          standard_readtable)
 from ..types import OTHER_CLASS_OF
@@ -205,15 +205,10 @@ def set_syntax_from_char(to_char, from_char, to_readtable=None, from_readtable=N
 # ---------------------------------------------------------------- reading
 @defun("READ-DELIMITED-LIST", "char &optional input-stream recursive-p")
 def read_delimited_list(char, input_stream=NIL, recursive_p=NIL):
-    """Read objects from INPUT-STREAM (NIL or T: *STANDARD-INPUT*) up to
+    """Read objects from INPUT-STREAM (NIL: *STANDARD-INPUT*, T:
+    *TERMINAL-IO*) up to
     the character CHAR, which must not be whitespace[2] and should be a
     terminating macro character, and return them as a list."""
     c = _char(char)
-    stream = input_stream
-    if stream is NIL or stream is T:
-        stream = symbol_value(STANDARD_INPUT)
-    lisp_stream = as_stream(stream)
-    if lisp_stream is None:
-        raise type_error(stream, "STREAM")
-    stream = lisp_stream
+    stream = designated_input_stream(input_stream)
     return _read_delimited_list(c, stream, current_settings(stream), recursive_p is not NIL)

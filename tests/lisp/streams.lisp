@@ -874,6 +874,15 @@ The value goes to *SINK* so that no compiler drops the call as unused."
   (char-code (char (get-output-stream-string out) 0)))
 ;=> 7
 
+;;; the input stream designator T is *TERMINAL-IO*, NIL *STANDARD-INPUT*
+(let ((*terminal-io* (make-two-way-stream (make-string-input-stream "term (a b) rest")
+                                          (make-broadcast-stream)))
+      (*standard-input* (make-string-input-stream "std (c) line")))
+  (list (read t) (read nil) (read-char t) (read-char nil)
+        (read-delimited-list #\) t) (read-delimited-list #\) nil)
+        (read-line t) (read-line nil)))
+;=> (TERM STD #\( #\( (A B) (C) " rest" " line")
+
 ;;; clean up
 (progn (sb-ext:delete-directory *dir* :recursive t) (probe-file *dir*))
 ;=> NIL
