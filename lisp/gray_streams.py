@@ -28,9 +28,9 @@ from .compound_streams import BroadcastStream
 from .errors import type_error
 from .functions import Primitive, call_lisp, intern_name
 from .gray_docs import CLASS_DOCS, FUNCTION_DOCS
-from .objects import (CL, MV, NIL, T, Char, LString, Package, Vector, cl_sym,
+from .objects import (CL, MV, NIL, T, Char, LString, Package, cl_sym,
                       find_package, keyword, lisp_list, make_char)
-from .prims.seqbase import bounds, seq_length, store_items
+from .prims.seqbase import bounds, seq_items, seq_length, store_items
 from .stdstreams import SynonymStream, TwoWayStream
 from .types import CLASSES, define_class
 
@@ -346,17 +346,7 @@ def _advance_to_column(chain, arglist, stream, column):
 
 
 def _elements(seq, start: int, end: int) -> list:
-    if isinstance(seq, LString):
-        return [make_char(c) for c in seq.value[start:end]]
-    if type(seq) is Vector:
-        return seq.active()[start:end]
-    items = []
-    x = seq
-    for i in range(end):
-        if i >= start:
-            items.append(x.car)
-        x = x.cdr
-    return items
+    return seq_items(seq)[start:end]
 
 
 def _write_sequence(write: str):

@@ -13,7 +13,7 @@ from ..objects import MV, NIL, T, Char, Cons, LString, Vector, cl_sym, keyword, 
     make_char
 from ..stdstreams import SynonymStream
 from ..streams import LispStream, PyTextStream, eof_or
-from .seqbase import bounds, seq_length, store_items
+from .seqbase import bounds, seq_items, seq_length, store_items
 from .streams import stream_arg
 
 S = cl_sym
@@ -97,15 +97,7 @@ def write_sequence(sequence, stream, start=0, end=NIL):
     if isinstance(sequence, LString):
         s.write(sequence.value[start:end])
         return sequence
-    if type(sequence) is Vector:
-        items = sequence.active()[start:end]
-    else:
-        items = []
-        x = sequence
-        for i in range(end):
-            if i >= start:
-                items.append(x.car)
-            x = x.cdr
+    items = seq_items(sequence)[start:end]
     binary = _writes_bytes(s)
     chars: list[str] = []
     for item in items:
